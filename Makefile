@@ -1,0 +1,57 @@
+# London Practice Exchange. `make help` lists the targets.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DEV_SETTINGS := exchange.settings.dev
+TEST_SETTINGS := exchange.settings.test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev run demo test lint format check clean
+
+help: ## Show this list
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
+
+install-dev: $(VENV)/.installed-dev ## Install runtime and test dependencies
+
+demo: install ## Migrate and load the demo network (idempotent)
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py load_demo
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py update_index
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py create_demo_admin
+
+run: demo ## Serve the demo network on http://127.0.0.1:8000 (SQLite, database search)
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install-dev ## ruff (Django and security rule families)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev ## Apply ruff's formatting and safe fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install-dev ## Django system checks and missing-migration check
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: lint check ## The whole suite on SQLite (set DATABASE_URL to use PostgreSQL)
+	$(BIN)/python -m pytest
+
+clean: ## Remove the virtualenv, the SQLite database and media
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected .pytest_cache .ruff_cache

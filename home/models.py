@@ -1,0 +1,46 @@
+"""The home page: what the exchange is, a search box, latest and featured resources, popular tags."""
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from resources.models import BoroughPage, ResourcePage
+from resources.tags import popular_tags
+
+
+class HomePage(Page):
+    intro = models.TextField(
+        blank=True, help_text="One or two sentences on what the exchange is, shown under the title."
+    )
+    body = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "h2", "h3"])
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("featured", label="Featured resource", heading="Featured resources", max_num=6),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        live = ResourcePage.objects.live().public()
+        context["featured"] = live.filter(pk__in=self.featured.values("resource")).for_listing()
+        context["latest"] = live.newest().for_listing()[:6]
+        context["popular_tags"] = popular_tags(12)
+        context["publisher_count"] = BoroughPage.objects.live().count()
+        context["resource_count"] = live.count()
+        return context
+
+
+class HomePageFeatured(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured")
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("resource")]

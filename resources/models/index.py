@@ -1,0 +1,28 @@
+"""/resources/: every published resource, newest first, filterable by query parameters."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from wagtail.models import Page
+
+from resources.enums import ResourceType
+from resources.pagination import paginate
+
+
+class ResourceIndexPage(Page):
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "resource listing"
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from resources.filters import ResourceListingFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        listing = ResourceListingFilter(request.GET)
+        context["filters"] = listing
+        context["page_obj"] = paginate(request, listing.queryset())
+        context["resource_types"] = ResourceType.choices
+        return context

@@ -1,0 +1,181 @@
+"""The resource: one piece of practice a publisher shares with the network."""
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from resources.blocks import ResourceBodyBlock
+from resources.enums import ResourceType
+from resources.models.boroughs import BoroughPage
+from resources.querysets import ResourcePageManager
+
+
+def default_review_due(published: datetime.date) -> datetime.date:
+    """Guidance is reviewed 12 months after it is published unless the publisher says otherwise.
+
+    29 February rolls on to 28 February, the last day of the same month.
+    """
+    try:
+        return published.replace(year=published.year + 1)
+    except ValueError:
+        return published.replace(year=published.year + 1, day=28)
+
+
+class ResourcePageTag(TaggedItemBase):
+    content_object = ParentalKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ResourcePage(Page):
+    summary = models.TextField(
+        max_length=400,
+        help_text="Plain text, at most 400 characters: what this is and when to use it.",
+    )
+    resource_type = models.CharField("resource type", max_length=30, choices=ResourceType.choices, db_index=True)
+    body = StreamField(ResourceBodyBlock(), blank=True)
+    tags = ClusterTaggableManager(
+        through=ResourcePageTag,
+        blank=True,
+        help_text="Topics in the words practitioners use, e.g. 'strategy meetings', 'neglect'.",
+    )
+    cp_stages = ParentalManyToManyField(
+        "resources.CPStage", blank=True, related_name="resources", verbose_name="child-protection stages"
+    )
+    sos_elements = ParentalManyToManyField(
+        "resources.SoSElement", blank=True, related_name="resources", verbose_name="Signs of Safety elements"
+    )
+    audiences = ParentalManyToManyField("resources.Audience", blank=True, related_name="resources")
+    published_date = models.DateField(
+        "first published",
+        default=timezone.localdate,
+        db_index=True,
+        help_text="When this was first published, here or in the borough's own library.",
+    )
+    last_reviewed = models.DateField("last reviewed", null=True, blank=True)
+    review_due = models.DateField(
+        "review due",
+        blank=True,
+        db_index=True,
+        help_text="Leave blank for 12 months after first publication.",
+    )
+    contact_name = models.CharField(
+        max_length=150, blank=True, help_text="A team or role, e.g. 'Head of Quality Assurance'."
+    )
+    contact_email = models.EmailField(blank=True)
+    version = models.CharField(max_length=20, blank=True, help_text="e.g. 1.0, 2.1")
+    source_id = models.CharField(
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text="The publisher's own reference; the bulk import matches on it. Unique within a borough.",
+    )
+    # The owning publisher, kept equal to the parent page (see save and resources.signals)
+    # so listings and facets filter and count with an indexed join instead of tree paths.
+    borough = models.ForeignKey(
+        BoroughPage, null=True, editable=False, on_delete=models.PROTECT, related_name="resources"
+    )
+
+    objects = ResourcePageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("resource_type"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label="Attachments", heading="Attachments"),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [
+                FieldPanel("cp_stages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sos_elements", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Facets",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("published_date"), FieldPanel("last_reviewed"), FieldPanel("review_due")]),
+                FieldRowPanel([FieldPanel("version"), FieldPanel("source_id")]),
+            ],
+            heading="Dates and version",
+        ),
+        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading="Contact"),
+        InlinePanel("related_resources", label="Related resource", heading="Related resources"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("resource_type"),
+        index.FilterField("published_date"),
+        index.FilterField("borough"),
+    ]
+
+    parent_page_types = ["resources.BoroughPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "resource"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.review_due and self.published_date and self.review_due < self.published_date:
+            raise ValidationError({"review_due": "The review date cannot be before first publication."})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.review_due and self.published_date:
+            self.review_due = default_review_due(self.published_date)
+        if self.path and not self.borough_id:
+            self.borough_id = (
+                BoroughPage.objects.filter(path=self.path[: -self.steplen]).values_list("pk", flat=True).first()
+            )
+        super().save(*args, **kwargs)
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return bool(self.review_due and self.review_due < timezone.localdate())
+
+    @property
+    def type_label(self) -> str:
+        return ResourceType(self.resource_type).label if self.resource_type else ""
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = self.attachments.select_related("document")
+        context["related"] = (
+            ResourcePage.objects.live().public().filter(pk__in=self.related_resources.values("resource")).for_listing()
+        )
+        return context
+
+
+class ResourceAttachment(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "attachment"
+
+
+class RelatedResource(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="related_resources")
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("resource")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related resource"

@@ -1,0 +1,72 @@
+"""Listing logic for publishers and resources, as named queryset methods."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+
+if TYPE_CHECKING:
+    from resources.models import BoroughPage
+
+
+class BoroughPageQuerySet(PageQuerySet):
+    def with_resource_counts(self) -> BoroughPageQuerySet:
+        """Annotate `resource_count`: live resources each publisher has, in one query."""
+        return self.annotate(resource_count=Count("resources", filter=Q(resources__live=True)))
+
+    def identified_by(self, value: str) -> BoroughPageQuerySet:
+        """Match a publisher by ONS name, slug or GSS code, ignoring case (the import's `borough`)."""
+        value = (value or "").strip()
+        return self.filter(Q(title__iexact=value) | Q(slug__iexact=value) | Q(gss_code__iexact=value))
+
+
+class ResourcePageQuerySet(PageQuerySet):
+    def in_borough(self, borough: BoroughPage | int) -> ResourcePageQuerySet:
+        """Resources published by one borough or pan-London body."""
+        return self.filter(borough=borough)
+
+    def in_boroughs(self, slugs: Iterable[str]) -> ResourcePageQuerySet:
+        """Resources from any of the publishers with these slugs."""
+        return self.filter(borough__slug__in=list(slugs))
+
+    def of_type(self, *types: str) -> ResourcePageQuerySet:
+        """Resources of any of these resource-type slugs."""
+        return self.filter(resource_type__in=types)
+
+    def tagged(self, *slugs: str) -> ResourcePageQuerySet:
+        """Resources carrying any of these tags (by tag slug), without duplicates."""
+        from resources.models import ResourcePageTag
+
+        tagged_ids = ResourcePageTag.objects.filter(tag__slug__in=slugs).values("content_object_id")
+        return self.filter(pk__in=tagged_ids)
+
+    def in_stages(self, *slugs: str) -> ResourcePageQuerySet:
+        """Resources for any of these child-protection stages."""
+        return self.filter(cp_stages__slug__in=slugs).distinct()
+
+    def newest(self) -> ResourcePageQuerySet:
+        """Most recently published first; id breaks ties so pagination is stable."""
+        return self.order_by("-published_date", "-pk")
+
+    def overdue(self, today: datetime.date | None = None) -> ResourcePageQuerySet:
+        """Resources whose review date has passed."""
+        return self.filter(review_due__lt=today or timezone.localdate())
+
+    def due_for_review(self, within_days: int = 30, today: datetime.date | None = None) -> ResourcePageQuerySet:
+        """Resources due for review within `within_days` days, overdue ones included."""
+        today = today or timezone.localdate()
+        return self.filter(review_due__lte=today + datetime.timedelta(days=within_days))
+
+    def for_listing(self) -> ResourcePageQuerySet:
+        """Fetch what listing templates show (publisher, tags) up front, so templates never query."""
+        return self.select_related("borough").prefetch_related("tags")
+
+
+BoroughPageManager = PageManager.from_queryset(BoroughPageQuerySet)
+ResourcePageManager = PageManager.from_queryset(ResourcePageQuerySet)

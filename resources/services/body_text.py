@@ -1,0 +1,61 @@
+"""Plain text bodies (the import format) to resource StreamField blocks, and back for comparison.
+
+Format: blank lines separate paragraphs; a line starting "## " is a heading; a paragraph
+whose every line starts "1. ", "2. " … is a how-to steps block; a paragraph starting
+"> " is a practice example, with an optional last line "— attribution".
+"""
+
+import re
+from typing import Any
+
+from django.utils.html import escape
+
+_STEP = re.compile(r"^\d+[.)]\s+")
+_ATTRIBUTION = re.compile(r"^\s*(?:—|--|-)\s*(.+)$")
+
+
+def text_to_blocks(text: str) -> list[dict[str, Any]]:
+    """Convert an import body to StreamField raw data (list of {"type", "value"})."""
+    blocks: list[dict[str, Any]] = []
+    for chunk in _paragraphs(text):
+        lines = chunk.splitlines()
+        if lines[0].startswith("## "):
+            blocks.append({"type": "heading", "value": lines[0][3:].strip()})
+            rest = "\n".join(lines[1:]).strip()
+            if rest:
+                blocks.extend(text_to_blocks(rest))
+        elif all(_STEP.match(line) for line in lines):
+            steps = [_STEP.sub("", line).strip() for line in lines]
+            blocks.append({"type": "how_to", "value": {"intro": "", "steps": steps}})
+        elif lines[0].startswith(">"):
+            blocks.append({"type": "practice_example", "value": _practice_example(lines)})
+        else:
+            html = " ".join(line.strip() for line in lines)
+            blocks.append({"type": "paragraph", "value": f"<p>{escape(html)}</p>"})
+    return blocks
+
+
+def comparable(raw: Any) -> Any:
+    """Raw StreamField data without block ids or list-item wrappers, so saved and new bodies compare equal."""
+    if isinstance(raw, list):
+        return [comparable(item) for item in raw]
+    if isinstance(raw, dict):
+        if set(raw) <= {"type", "value", "id"} and raw.get("type") == "item":
+            return comparable(raw["value"])
+        return {key: comparable(value) for key, value in raw.items() if key != "id"}
+    return raw
+
+
+def _paragraphs(text: str) -> list[str]:
+    normalised = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return [chunk.strip("\n") for chunk in re.split(r"\n\s*\n", normalised) if chunk.strip()]
+
+
+def _practice_example(lines: list[str]) -> dict[str, str]:
+    quote_lines = [line.lstrip(">").strip() for line in lines]
+    attribution = ""
+    match = _ATTRIBUTION.match(quote_lines[-1]) if len(quote_lines) > 1 else None
+    if match:
+        attribution = match.group(1).strip()
+        quote_lines = quote_lines[:-1]
+    return {"quote": "\n".join(quote_lines).strip(), "attribution": attribution}

@@ -1,0 +1,55 @@
+"""The demo network: written for this project, with no personal data about anyone."""
+
+import shutil
+from pathlib import Path
+
+from django.db import transaction
+
+from home.models import HomePage, HomePageFeatured
+from resources.models import BoroughPage, ResourcePage
+from resources.services.importer import ImportReport, Progress, import_resources, no_progress
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
+
+# Resources editors would pick for the home page, by (publisher slug, source_id).
+FEATURED = (
+    ("london-councils", "lc-001"),
+    ("camden", "cam-001"),
+    ("hackney", "hck-001"),
+)
+
+
+def load_demo_network(workdir: Path, progress: Progress = no_progress) -> ImportReport:
+    """Generate the demo attachments into `workdir`, import the demo resources, then dress the site.
+
+    The import file and its attachments must sit in one folder (the importer's rule), so
+    both are laid out in `workdir`, which the caller removes afterwards.
+    """
+    from resources.demo.files import write_attachments
+
+    shutil.copy(DEMO_DIR / "resources.json", workdir / "resources.json")
+    write_attachments(workdir)
+    report = import_resources(workdir / "resources.json", progress=progress)
+    if report.ok:
+        with transaction.atomic():
+            _set_publisher_contacts()
+            _set_featured()
+    return report
+
+
+def _set_publisher_contacts() -> None:
+    """Give every publisher a role mailbox on a reserved domain, so contact details are never real."""
+    for borough in BoroughPage.objects.filter(contact_email=""):
+        borough.contact_name = "Safeguarding practice and quality assurance team"
+        borough.contact_email = f"practice-exchange@{borough.slug}.example"
+        borough.save_revision().publish()
+
+
+def _set_featured() -> None:
+    home = HomePage.objects.first()
+    if home is None or home.featured.exists():
+        return
+    for order, (borough_slug, source_id) in enumerate(FEATURED):
+        resource = ResourcePage.objects.filter(borough__slug=borough_slug, source_id=source_id).first()
+        if resource:
+            HomePageFeatured.objects.create(page=home, resource=resource, sort_order=order)

@@ -1,0 +1,20 @@
+"""Progress bars for management commands, so long imports and loads show they are alive."""
+
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from tqdm import tqdm
+
+# Below this many items a bar is noise.
+MIN_ITEMS_FOR_BAR = 50
+
+
+def progress_bar(stream: TextIO, verbosity: int = 1) -> Any:
+    """Return a Progress callable that wraps iterables in a tqdm bar written to `stream`."""
+
+    def wrap(items: Iterable[Any], description: str, total: int) -> Iterable[Any]:
+        if verbosity < 1 or total < MIN_ITEMS_FOR_BAR:
+            return items
+        return tqdm(items, desc=description, total=total, file=stream, unit="row", leave=False)
+
+    return wrap

@@ -1,0 +1,15 @@
+"""Tag listings (taggit's Tag model has no custom manager to hang these on)."""
+
+from django.db.models import Count, Q, QuerySet
+from taggit.models import Tag
+
+_LIVE = Q(resources_resourcepagetag_items__content_object__live=True)
+
+
+def popular_tags(limit: int = 12) -> QuerySet[Tag]:
+    """Tags used by the most live resources, most used first, each annotated with `num_resources`."""
+    return (
+        Tag.objects.annotate(num_resources=Count("resources_resourcepagetag_items", filter=_LIVE))
+        .filter(num_resources__gt=0)
+        .order_by("-num_resources", "name")[:limit]
+    )
