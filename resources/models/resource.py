@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -40,6 +41,7 @@ class ResourcePageTag(TaggedItemBase):
 class ResourcePage(Page):
     summary = models.TextField(
         max_length=400,
+        validators=[MaxLengthValidator(400)],  # a TextField's max_length alone only sizes the widget
         help_text="Plain text, at most 400 characters: what this is and when to use it.",
     )
     resource_type = models.CharField("resource type", max_length=30, choices=ResourceType.choices, db_index=True)
