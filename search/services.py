@@ -1,12 +1,16 @@
 """The one entry point to the search backend. Views, JSON and tag pages call this; nothing else
 talks to the backend, so swapping the database backend for Elasticsearch changes nothing outside."""
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from resources.models import ResourcePage
 
 MAX_QUERY_LENGTH = 200
+# Characters the backends treat as syntax (FTS5 and Lucene operators, quotes, brackets).
+# Practitioners type words, not query syntax, so these become spaces before searching.
+_SYNTAX = re.compile(r"[^\w\s'.\-]", re.UNICODE)
 
 
 @dataclass
@@ -28,5 +32,8 @@ def search_resources(raw_query: str) -> SearchOutcome:
     resources = ResourcePage.objects.live().public()
     if not query:
         return SearchOutcome(query, truncated, resources.newest().for_listing())
-    results = resources.for_listing().search(query, operator="and")
+    terms = " ".join(_SYNTAX.sub(" ", query).split())
+    if not terms:
+        return SearchOutcome(query, truncated, resources.none())
+    results = resources.for_listing().search(terms, operator="and")
     return SearchOutcome(query, truncated, results)

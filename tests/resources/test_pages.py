@@ -100,8 +100,18 @@ class TestRendering:
         response = client.get(resource.url)
         assert response.status_code == 200
         html = response.content.decode()
-        for text in ("Camden", "Practice guidance", "Strategy discussion", "Police", "Mapping",
-                     "1 June 2025", "1 June 2026", "Record template", "PDF", "Thresholds for strategy discussions"):
+        for text in (
+            "Camden",
+            "Practice guidance",
+            "Strategy discussion",
+            "Police",
+            "Mapping",
+            "1 June 2025",
+            "1 June 2026",
+            "Record template",
+            "PDF",
+            "Thresholds for strategy discussions",
+        ):
             assert text in html
         assert 'href="/resources/?tag=s47"' in html
 
