@@ -1,5 +1,6 @@
 """python manage.py import_resources PATH [--dry-run] [--draft]"""
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--draft", action="store_true", help="Save as drafts instead of publishing.")
 
     def handle(self, *args: Any, path: Path, dry_run: bool, draft: bool, **options: Any) -> None:
+        if options["verbosity"] < 2:
+            # Wagtail logs a line per page created, edited and published: noise around a progress bar.
+            logging.getLogger("wagtail").setLevel(logging.WARNING)
         try:
             report = import_resources(
                 path, dry_run=dry_run, draft=draft, progress=progress_bar(self.stderr, options["verbosity"])

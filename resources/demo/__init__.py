@@ -1,0 +1,1 @@
+"""Demo content for the London Practice Exchange: resources, attachment text and generator."""
