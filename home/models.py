@@ -34,7 +34,7 @@ class HomePage(Page):
         context["featured"] = live.filter(pk__in=self.featured.values("resource")).for_listing()
         context["latest"] = live.newest().for_listing()[:6]
         context["popular_tags"] = popular_tags(12)
-        context["publisher_count"] = BoroughPage.objects.live().count()
+        context["publisher_count"] = BoroughPage.objects.live().publishing().count()
         context["resource_count"] = live.count()
         return context
 

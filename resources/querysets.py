@@ -20,6 +20,10 @@ class BoroughPageQuerySet(PageQuerySet):
         """Annotate `resource_count`: live resources each publisher has, in one query."""
         return self.annotate(resource_count=Count("resources", filter=Q(resources__live=True)))
 
+    def publishing(self) -> BoroughPageQuerySet:
+        """Publishers with at least one live resource."""
+        return self.filter(resources__live=True).distinct()
+
     def identified_by(self, value: str) -> BoroughPageQuerySet:
         """Match a publisher by ONS name, slug or GSS code, ignoring case (the import's `borough`)."""
         value = (value or "").strip()

@@ -76,3 +76,11 @@ def test_popular_tags_ranked_by_live_use():
     ResourcePageFactory(tags=["draft only"], live=False)
     tags = list(popular_tags(10))
     assert [(t.name, t.num_resources) for t in tags] == [("neglect", 2), ("S47", 1)]
+
+
+@pytest.mark.django_db
+def test_publishing_lists_publishers_with_live_resources_once(camden, hackney):
+    ResourcePageFactory()
+    ResourcePageFactory()
+    ResourcePageFactory(parent=hackney, live=False)
+    assert list(BoroughPage.objects.publishing()) == [camden]
