@@ -153,6 +153,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+WAGTAILDOCS_DOCUMENT_MODEL = "resources.ExchangeDocument"
 # Only formats the exchange publishes; nothing executable or scriptable.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))

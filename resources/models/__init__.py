@@ -1,4 +1,5 @@
 from .boroughs import BoroughIndexPage, BoroughPage
+from .documents import ExchangeDocument
 from .index import ResourceIndexPage
 from .resource import RelatedResource, ResourceAttachment, ResourcePage, ResourcePageTag
 from .vocabulary import Audience, CPStage, SoSElement
@@ -8,6 +9,7 @@ __all__ = [
     "BoroughIndexPage",
     "BoroughPage",
     "CPStage",
+    "ExchangeDocument",
     "RelatedResource",
     "ResourceAttachment",
     "ResourceIndexPage",
