@@ -20,7 +20,9 @@ def text_to_blocks(text: str) -> list[dict[str, Any]]:
     for chunk in _paragraphs(text):
         lines = chunk.splitlines()
         if lines[0].startswith("## "):
-            blocks.append({"type": "heading", "value": lines[0][3:].strip()})
+            heading = lines[0][3:].strip()
+            if heading:  # an empty heading would be an invalid block an editor could not save
+                blocks.append({"type": "heading", "value": heading})
             rest = "\n".join(lines[1:]).strip()
             if rest:
                 blocks.extend(text_to_blocks(rest))
@@ -28,7 +30,9 @@ def text_to_blocks(text: str) -> list[dict[str, Any]]:
             steps = [_STEP.sub("", line).strip() for line in lines]
             blocks.append({"type": "how_to", "value": {"intro": "", "steps": steps}})
         elif lines[0].startswith(">"):
-            blocks.append({"type": "practice_example", "value": _practice_example(lines)})
+            example = _practice_example(lines)
+            if example["quote"]:
+                blocks.append({"type": "practice_example", "value": example})
         else:
             html = " ".join(line.strip() for line in lines)
             blocks.append({"type": "paragraph", "value": f"<p>{escape(html)}</p>"})

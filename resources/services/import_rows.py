@@ -5,12 +5,14 @@ Every row is checked before anything is written, so one bad row means no changes
 
 import datetime
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import timezone
 
 from resources.enums import AUDIENCES, CP_STAGES, SOS_ELEMENTS, ResourceType
 from resources.models import BoroughPage, ResourcePage
@@ -37,7 +39,15 @@ VOCABULARIES = {
     "sos_elements": [slug for slug, _, _ in SOS_ELEMENTS],
     "audiences": [slug for slug, _, _ in AUDIENCES],
 }
-MAX_LENGTHS = {"source_id": 100, "title": 255, "summary": 400, "contact_name": 150, "version": 20}
+MAX_LENGTHS = {
+    "source_id": 100,
+    "title": 255,
+    "summary": 400,
+    "contact_name": 150,
+    "contact_email": 254,
+    "version": 20,
+}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class ImportFileError(Exception):
@@ -162,6 +172,27 @@ class RowValidator:
             related=related,
         )
 
+    def check_review_dates(self, rows: list[ImportRow]) -> None:
+        """A review date given without a publication date must not precede the date that will be used:
+        the resource's existing one, or today for a new resource."""
+        undated = [row for row in rows if row.review_due and not row.published]
+        if not undated:
+            return
+        existing = {
+            (borough_id, source_id): published
+            for borough_id, source_id, published in ResourcePage.objects.filter(
+                source_id__in={row.source_id for row in undated}
+            ).values_list("borough_id", "source_id", "published_date")
+        }
+        today = timezone.localdate()
+        for row in undated:
+            published = existing.get(row.key, today)
+            if row.review_due < published:
+                self.problems.append(
+                    f"row {row.number} (source_id {row.source_id}): review_due: is before the publication date "
+                    f"({published.isoformat()}); give 'published' as well"
+                )
+
     def check_related(self, rows: list[ImportRow]) -> None:
         """Every `related` reference must name a row in this file or a resource already imported."""
         in_file = {(row.borough.slug, row.source_id) for row in rows}
@@ -221,8 +252,8 @@ class RowValidator:
         value = item.get(name)
         if value in (None, ""):
             return None
-        # fromisoformat also accepts forms like 20240101; the format promises YYYY-MM-DD only.
-        if isinstance(value, str) and len(value) == 10:
+        # fromisoformat also accepts 20240101 and 2024-W01-1; the format promises YYYY-MM-DD only.
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
             try:
                 return datetime.date.fromisoformat(value)
             except ValueError:

@@ -72,25 +72,29 @@ def import_resources(
         if (row := validator.validate(number, item))
     ]
     validator.check_related(rows)
+    validator.check_review_dates(rows)
     report = ImportReport(problems=validator.problems, dry_run=dry_run)
     if not report.ok:
         return report
+    writer = _Writer(rows, commit=not dry_run)
     try:
         with per_save_index_updates_paused(ResourcePage), transaction.atomic():
-            touched = _write(rows, draft, report, progress)
+            touched = _write(writer, rows, draft, report, progress)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
         return report
+    except BaseException:
+        writer.discard_stored_files()  # the transaction rolled back; files on disk do not
+        raise
     pages = ResourcePage.objects.filter(pk__in=touched)
     with transaction.atomic():  # one commit, not one per index entry
         refresh_indexes(progress(pages.iterator(), "Indexing", len(touched)))
     return report
 
 
-def _write(rows: list[ImportRow], draft: bool, report: ImportReport, progress: Progress) -> set[int]:
+def _write(writer: "_Writer", rows: list[ImportRow], draft: bool, report: ImportReport, progress: Progress) -> set[int]:
     """Write every row; returns the ids of pages created or changed."""
-    writer = _Writer(rows, commit=not report.dry_run)
     outcomes = {}
     for row in progress(rows, "Importing", len(rows)):
         outcomes[row.key] = writer.write(row, draft)
@@ -123,6 +127,7 @@ class _Writer:
         self.borough_ids = {row.borough.slug: row.borough.pk for row in rows}
         self._refs: dict[tuple[str, str], ResourcePage] | None = None
         self.tag_cache: dict[str, Tag] = {}
+        self.stored_files: list[Any] = []
 
     def write(self, row: ImportRow, draft: bool) -> str:
         """Create or update one resource; returns 'created', 'updated' or 'unchanged'."""
@@ -141,7 +146,8 @@ class _Writer:
         needs_publish = not draft and (not existing.live or existing.has_unpublished_changes)
         if _snapshot(page) == before and not needs_publish:
             return "unchanged"
-        self._save(page, draft)
+        if self.commit:
+            self._save(page, draft)
         return "updated"
 
     def link_related(self, row: ImportRow, draft: bool) -> bool:
@@ -203,10 +209,16 @@ class _Writer:
         document = document_model(title=_document_title(path), collection=collection)
         with path.open("rb") as handle:
             document.file.save(path.name, File(handle), save=False)
+        self.stored_files.append(document.file)
         document.file_size = len(content)
         document.file_hash = file_hash
         document.save()
         return document
+
+    def discard_stored_files(self) -> None:
+        """Delete files this import stored, after its transaction was rolled back."""
+        for stored in self.stored_files:
+            stored.storage.delete(stored.name)
 
     def _collection(self, borough: BoroughPage) -> Collection | None:
         """Each publisher's documents live in a collection named after it (created on first use)."""

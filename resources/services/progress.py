@@ -15,6 +15,8 @@ def progress_bar(stream: TextIO, verbosity: int = 1) -> Any:
     def wrap(items: Iterable[Any], description: str, total: int) -> Iterable[Any]:
         if verbosity < 1 or total < MIN_ITEMS_FOR_BAR:
             return items
-        return tqdm(items, desc=description, total=total, file=stream, unit="row", leave=False)
+        # Django's OutputWrapper adds a newline (and colour) to every write, which breaks tqdm's
+        # in-place redraw, so the bar writes to the underlying stream.
+        return tqdm(items, desc=description, total=total, file=getattr(stream, "_out", stream), unit="row", leave=False)
 
     return wrap
