@@ -13,3 +13,16 @@ def popular_tags(limit: int = 12) -> QuerySet[Tag]:
         .filter(num_resources__gt=0)
         .order_by("-num_resources", "name")[:limit]
     )
+
+
+def related_tags(tag: Tag, limit: int = 12) -> list[Tag]:
+    """Tags that most often appear on the same live resources as `tag`, each with `num_resources` shared."""
+    from resources.models import ResourcePageTag
+
+    with_tag = ResourcePageTag.objects.filter(tag=tag, content_object__live=True).values("content_object")
+    return list(
+        Tag.objects.exclude(pk=tag.pk)
+        .filter(resources_resourcepagetag_items__content_object__in=with_tag)
+        .annotate(num_resources=Count("resources_resourcepagetag_items"))
+        .order_by("-num_resources", "name")[:limit]
+    )

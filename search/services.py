@@ -1,39 +1,254 @@
-"""The one entry point to the search backend. Views, JSON and tag pages call this; nothing else
-talks to the backend, so swapping the database backend for Elasticsearch changes nothing outside."""
+"""The one entry point to the search backend.
 
-import re
-from dataclasses import dataclass
+Views, JSON, tag pages and typeahead call these functions; nothing else talks to the
+backend, and nothing else needs to know which backend is configured.
+"""
+
+import logging
+import time
+from dataclasses import dataclass, field
 from typing import Any
 
-from resources.models import ResourcePage
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
+from django.utils.safestring import SafeString
+from rapidfuzz import process
+from taggit.models import Tag
+from wagtail.search.backends import get_search_backend
 
-MAX_QUERY_LENGTH = 200
-# Characters the backends treat as syntax (FTS5 and Lucene operators, quotes, brackets).
-# Practitioners type words, not query syntax, so these become spaces before searching.
-_SYNTAX = re.compile(r"[^\w\s'.\-]", re.UNICODE)
+from resources.models import ExchangeDocument, ResourcePage
+from resources.querysets import ResourcePageQuerySet
+from search.facets import FACETS, Option, label_for
+from search.highlight import contains_any, snippet
+from search.models import SearchLog
+from search.params import PAGE_SIZE, SearchParams
+from search.query import ParsedQuery, parse
+from search.spelling import suggest as suggest_spelling
+from search.text import normalise
+
+logger = logging.getLogger(__name__)
+
+# Ranking happens in the engine; facets and filters on its best matches happen in the database.
+MAX_MATCHES = 1000
 
 
 @dataclass
-class SearchOutcome:
-    query: str
-    truncated: bool
-    results: Any
+class Result:
+    resource: ResourcePage
+    score: float | None
+    snippet: SafeString
+    matched_attachment: str | None = None
 
 
-def clean_query(raw: str) -> tuple[str, bool]:
-    """Strip control characters and cut over-long queries; returns (query, was_truncated)."""
-    text = "".join(ch for ch in raw if ch.isprintable()).strip()
-    return text[:MAX_QUERY_LENGTH], len(text) > MAX_QUERY_LENGTH
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
 
 
-def search_resources(raw_query: str) -> SearchOutcome:
-    """Live, public resources matching the query (all resources, newest first, when it is empty)."""
-    query, truncated = clean_query(raw_query)
-    resources = ResourcePage.objects.live().public()
-    if not query:
-        return SearchOutcome(query, truncated, resources.newest().for_listing())
-    terms = " ".join(_SYNTAX.sub(" ", query).split())
-    if not terms:
-        return SearchOutcome(query, truncated, resources.none())
-    results = resources.for_listing().search(terms, operator="and")
-    return SearchOutcome(query, truncated, results)
+@dataclass
+class SearchResponse:
+    params: SearchParams
+    page: Page
+    results: list[Result]
+    facets: dict[str, list[FacetOption]]
+    took_ms: float
+    suggestion: str | None = None
+    degraded: bool = False
+    matched_any_word: bool = False
+    closest_tags: list[Tag] = field(default_factory=list)
+    most_restrictive: tuple[str, str] | None = None  # (facet name, value) whose removal helps most
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count
+
+
+def search(params: SearchParams, *, log: bool = True) -> SearchResponse:
+    """Run one search: the query through the engine, filters and facet counts in the database."""
+    started = time.perf_counter()
+    base = ResourcePage.objects.live().public()
+    if params.excluded_tags:
+        base = base.exclude(pk__in=ResourcePage.objects.tagged(*params.excluded_tags).values("pk"))
+    parsed = parse(params.query) if params.query else None
+    ranked, degraded, loose = _engine_matches(base, parsed)
+    scope = base if ranked is None else base.filter(pk__in=[pk for pk, _ in ranked])
+    filtered = _apply(scope, params.selected)
+    page, scores = _page(params, filtered, ranked)
+    results = _results(page, scores, parsed)
+    facets = _facets(scope, params.selected)
+    response = SearchResponse(params, page, results, facets, 0.0, degraded=degraded, matched_any_word=loose)
+    if parsed and (response.total == 0 or parsed.corrections):
+        response.suggestion = suggest_spelling(parsed.words)
+    if response.total == 0:
+        response.closest_tags = _closest_tags(params.query)
+        response.most_restrictive = _most_restrictive(scope, params.selected)
+    response.took_ms = round((time.perf_counter() - started) * 1000, 1)
+    if log and params.page in (None, "", "1"):
+        SearchLog.objects.create(
+            query=normalise(params.query)[:200], filters=params.as_filters(), result_count=response.total
+        )
+    return response
+
+
+def suggest(text: str, limit: int = 8) -> dict[str, list[dict[str, str]]]:
+    """Typeahead: resource titles and tags matching what has been typed so far."""
+    term = " ".join(text.split())[:100]
+    if len(term) < 2:
+        return {"resources": [], "tags": []}
+    live = ResourcePage.objects.live().public()
+    titles = list(live.filter(title__icontains=term).order_by("title").values_list("title", "url_path")[:limit])
+    tags = (
+        Tag.objects.filter(name__icontains=term, resources_resourcepagetag_items__content_object__live=True)
+        .distinct()
+        .order_by("name")[:limit]
+    )
+    return {
+        "resources": [{"title": title, "url": _public_url(url_path)} for title, url_path in titles],
+        "tags": [{"name": tag.name, "slug": tag.slug, "url": f"/tags/{tag.slug}/"} for tag in tags],
+    }
+
+
+def _engine_matches(
+    base: ResourcePageQuerySet, parsed: ParsedQuery | None
+) -> tuple[list[tuple[int, float | None]] | None, bool, bool]:
+    """Best matches in rank order as (pk, score), None in browse mode; plus (degraded, matched any word).
+
+    Every word (or a synonym, stem or correction of it) must match; when nothing does,
+    any word may. Matches are then ordered by the ranking query's scores.
+    """
+    if parsed is None:
+        return None, False, False
+    if parsed.is_empty:
+        return [], False, False
+    backend, degraded = "default", False
+    try:
+        matched = _run(base, parsed.strict, backend)
+    except Exception:  # the engine is down or refused the query: answer from the database instead
+        logger.exception("Search engine failed; answering from the database backend")
+        backend, degraded = "database", True
+        matched = _run(base, parsed.strict, backend)
+    loose = not matched
+    if loose:
+        matched = _run(base, parsed.loose, backend)
+    if not matched:
+        return [], degraded, False
+    wanted = {pk for pk, _ in matched}
+    ranking = [(pk, score) for pk, score in _run(base, parsed.rank, backend, scored=True) if pk in wanted]
+    ranked_pks = {pk for pk, _ in ranking}
+    ranking += [(pk, None) for pk, _ in matched if pk not in ranked_pks]
+    return _titles_first(ranking, parsed.highlight_terms), degraded, loose
+
+
+def _titles_first(ranking: list[tuple[int, float | None]], terms: list[str]) -> list[tuple[int, float | None]]:
+    """Promote results whose title has more of the query's words: a title is the author's own summary of
+    what a resource is for, and the engines' scores weigh it differently."""
+    titles = dict(ResourcePage.objects.filter(pk__in=[pk for pk, _ in ranking]).values_list("pk", "title"))
+    hits = {pk: sum(contains_any(titles.get(pk, ""), [term]) for term in terms) for pk, _ in ranking}
+    return sorted(ranking, key=lambda item: -hits[item[0]])
+
+
+def _run(
+    base: ResourcePageQuerySet, query: Any, backend_name: str, scored: bool = False
+) -> list[tuple[int, float | None]]:
+    name = backend_name if backend_name in settings.WAGTAILSEARCH_BACKENDS else "default"
+    results = get_search_backend(name).search(query, base.only("pk"), operator="and")
+    if scored:
+        results = results.annotate_score("_score")
+    return [(page.pk, getattr(page, "_score", None)) for page in results[:MAX_MATCHES]]
+
+
+def _apply(resources: ResourcePageQuerySet, selected: dict[str, list[str]], skip: str = "") -> ResourcePageQuerySet:
+    for facet in FACETS:
+        if facet.name != skip and selected.get(facet.name):
+            resources = facet.apply(resources, selected[facet.name])
+    return resources
+
+
+def _page(
+    params: SearchParams, filtered: ResourcePageQuerySet, ranked: list[tuple[int, float | None]] | None
+) -> tuple[Page, dict[int, float | None]]:
+    if ranked is not None and params.sort == "relevance":
+        keep = set(filtered.values_list("pk", flat=True))
+        ordered = [(pk, score) for pk, score in ranked if pk in keep]
+        page = Paginator(ordered, PAGE_SIZE).get_page(params.page)
+        scores = dict(page.object_list)
+        objects = ResourcePage.objects.filter(pk__in=scores).for_listing().select_related("borough")
+        by_pk = {obj.pk: obj for obj in objects}
+        page.object_list = [by_pk[pk] for pk, _ in page.object_list if pk in by_pk]
+        return page, scores
+    page = Paginator(filtered.newest().for_listing(), PAGE_SIZE).get_page(params.page)
+    scores = dict(ranked or [])
+    return page, {obj.pk: scores.get(obj.pk) for obj in page.object_list}
+
+
+def _results(page: Page, scores: dict[int, float | None], parsed: ParsedQuery | None) -> list[Result]:
+    terms = parsed.highlight_terms if parsed else []
+    resources = list(page.object_list)
+    texts = {r.pk: r.body_text() for r in resources}
+    in_attachment = _attachment_matches(
+        [r.pk for r in resources if terms and not _matches_page_text(r, texts[r.pk], terms)], terms
+    )
+    return [
+        Result(r, scores.get(r.pk), snippet(r.summary, texts[r.pk], terms), in_attachment.get(r.pk)) for r in resources
+    ]
+
+
+def _matches_page_text(resource: ResourcePage, body: str, terms: list[str]) -> bool:
+    text = " ".join([resource.title, resource.summary, body, *(t.name for t in resource.tags.all())])
+    return contains_any(text, terms)
+
+
+def _attachment_matches(page_ids: list[int], terms: list[str]) -> dict[int, str]:
+    """For results whose own text does not match, the attached file whose text does (one query)."""
+    if not page_ids or not terms:
+        return {}
+    condition = Q()
+    for term in terms:
+        condition |= Q(extracted_text__icontains=term)
+    documents = ExchangeDocument.objects.filter(condition, resourceattachment__page_id__in=page_ids)
+    found: dict[int, str] = {}
+    for page_id, title, filename in documents.values_list("resourceattachment__page_id", "title", "file"):
+        found.setdefault(page_id, filename.rsplit("/", 1)[-1] or title)
+    return found
+
+
+def _facets(scope: ResourcePageQuerySet, selected: dict[str, list[str]]) -> dict[str, list[FacetOption]]:
+    """Counts for each facet under the query and every *other* facet's selection (OR within, AND across)."""
+    facets: dict[str, list[FacetOption]] = {}
+    for facet in FACETS:
+        chosen = selected.get(facet.name, [])
+        options: list[Option] = facet.count(_apply(scope, selected, skip=facet.name))
+        seen = {value for value, _, _ in options}
+        facets[facet.name] = [FacetOption(v, label, n, v in chosen) for v, label, n in options] + [
+            FacetOption(v, label_for(facet.name, v), 0, True) for v in chosen if v not in seen
+        ]
+    return facets
+
+
+def _closest_tags(query: str, limit: int = 5) -> list[Tag]:
+    text = normalise(query)
+    if not text:
+        return []
+    names = dict(Tag.objects.filter(resources_resourcepagetag_items__isnull=False).distinct().values_list("name", "pk"))
+    best = process.extract(text, list(names), limit=limit, score_cutoff=60)
+    return list(Tag.objects.filter(pk__in=[names[name] for name, _, _ in best]))
+
+
+def _most_restrictive(scope: ResourcePageQuerySet, selected: dict[str, list[str]]) -> tuple[str, str] | None:
+    """The selected facet whose removal brings back the most results (offered when nothing matches)."""
+    best: tuple[int, str] = (0, "")
+    for name in selected:
+        count = _apply(scope, selected, skip=name).count()
+        if count > best[0]:
+            best = (count, name)
+    return (best[1], ",".join(selected[best[1]])) if best[0] else None
+
+
+def _public_url(url_path: str) -> str:
+    # url_path includes the home page's slug ("/home/boroughs/…"); the site serves from its root.
+    parts = url_path.strip("/").split("/", 1)
+    return "/" + (parts[1] + "/" if len(parts) > 1 else "")

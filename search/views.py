@@ -1,22 +1,55 @@
-"""The search page. All searching goes through search.services.search_resources."""
+"""Search page (HTML and JSON), typeahead and tag pages: all through search.services."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from taggit.models import Tag
 
-from resources.pagination import paginate
-from search.services import MAX_QUERY_LENGTH, search_resources
+from resources.tags import related_tags
+from search.facets import FACETS
+from search.params import MAX_QUERY_LENGTH, SearchParams
+from search.serializers import search_json
+from search.services import search, suggest
 
 
-def search(request: HttpRequest) -> HttpResponse:
-    raw_query = request.GET.get("q", "")
-    outcome = search_resources(raw_query)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {
-            "query": outcome.query,
-            "truncated": outcome.truncated,
-            "max_query_length": MAX_QUERY_LENGTH,
-            "page_obj": paginate(request, outcome.results),
-        },
-    )
+def search_page(request: HttpRequest) -> HttpResponse:
+    params = SearchParams.from_querydict(request.GET)
+    response = search(params)
+    if request.GET.get("format") == "json":
+        return JsonResponse(search_json(response))
+    return TemplateResponse(request, "search/search.html", _context(response))
+
+
+def suggest_view(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(suggest(request.GET.get("q", "")))
+
+
+def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, slug=slug)
+    params = SearchParams.from_querydict(request.GET)
+    params.selected["tag"] = [tag.slug]
+    response = search(params, log=False)
+    if request.GET.get("format") == "json":
+        return JsonResponse(search_json(response))
+    if not response.total and not params.query:
+        raise Http404("No published resources carry this tag.")
+    context = _context(response) | {"tag": tag, "related_tags": related_tags(tag, limit=12)}
+    return TemplateResponse(request, "search/tag.html", context)
+
+
+def _context(response) -> dict:
+    labels = {facet.name: facet.label for facet in FACETS}
+    return {
+        "search": response,
+        "page_obj": response.page,
+        "query": response.params.query,
+        "facets": [(name, labels[name], options) for name, options in response.facets.items()],
+        "chips": [
+            (name, labels[name], option)
+            for name, options in response.facets.items()
+            for option in options
+            if option.selected
+        ],
+        "max_query_length": MAX_QUERY_LENGTH,
+        "restrictive_label": labels[response.most_restrictive[0]].lower() if response.most_restrictive else "",
+    }

@@ -22,6 +22,8 @@ from resources.blocks import ResourceBodyBlock
 from resources.enums import ResourceType
 from resources.models.boroughs import BoroughPage
 from resources.querysets import ResourcePageManager
+from resources.services.body_text import blocks_plain_text
+from search.text import stems_text
 
 
 def default_review_due(published: datetime.date) -> datetime.date:
@@ -122,6 +124,11 @@ class ResourcePage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields(
+            "attachments",
+            [index.RelatedFields("document", [index.SearchField("title"), index.SearchField("extracted_text")])],
+        ),
+        index.SearchField("search_stems"),
         index.FilterField("resource_type"),
         index.FilterField("published_date"),
         index.FilterField("borough"),
@@ -146,6 +153,15 @@ class ResourcePage(Page):
                 BoroughPage.objects.filter(path=self.path[: -self.steplen]).values_list("pk", flat=True).first()
             )
         super().save(*args, **kwargs)
+
+    def body_text(self) -> str:
+        return blocks_plain_text(self.body.raw_data)
+
+    def search_stems(self) -> str:
+        """Stems of every indexed word, so stemmed queries match on backends that do not stem."""
+        attachment_text = " ".join(a.document.extracted_text for a in self.attachments.all())
+        tags = " ".join(tag.name for tag in self.tags.all())
+        return stems_text(" ".join([self.title, self.summary, self.body_text(), tags, attachment_text]))
 
     @property
     def is_review_overdue(self) -> bool:

@@ -8,7 +8,7 @@ whose every line starts "1. ", "2. " … is a how-to steps block; a paragraph st
 import re
 from typing import Any
 
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 
 _STEP = re.compile(r"^\d+[.)]\s+")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|--|-)\s*(.+)$")
@@ -63,3 +63,23 @@ def _practice_example(lines: list[str]) -> dict[str, str]:
         attribution = match.group(1).strip()
         quote_lines = quote_lines[:-1]
     return {"quote": "\n".join(quote_lines).strip(), "attribution": attribution}
+
+
+def blocks_plain_text(raw: list[dict[str, Any]]) -> str:
+    """All the words in a body's raw StreamField data, for indexing and snippets."""
+    parts: list[str] = []
+    for block in comparable(list(raw)):
+        value = block.get("value")
+        if block.get("type") == "paragraph":
+            parts.append(strip_tags(value or ""))
+        elif block.get("type") == "how_to":
+            parts += [value.get("intro") or "", *(value.get("steps") or [])]
+        elif block.get("type") == "practice_example":
+            parts += [value.get("quote") or "", value.get("attribution") or ""]
+        elif block.get("type") == "table":
+            parts += [str(cell) for row in (value or {}).get("data") or [] for cell in row if cell]
+        elif block.get("type") == "document":
+            parts.append((value or {}).get("description") or "")
+        elif isinstance(value, str):
+            parts.append(value)
+    return " ".join(p.strip() for p in parts if p and p.strip())

@@ -113,7 +113,7 @@ class TestRendering:
             "Thresholds for strategy discussions",
         ):
             assert text in html
-        assert 'href="/resources/?tag=s47"' in html
+        assert 'href="/tags/s47/"' in html
 
     def test_review_overdue_notice_only_when_the_date_has_passed(self, client):
         overdue = ResourcePageFactory(review_due=datetime.date(2020, 1, 1), published_date=datetime.date(2019, 1, 1))

@@ -1,48 +1,157 @@
-"""The search page goes through search.services; the full faceted search is the search issue's."""
+"""The search page over the demo network: words, filters, facets, links, JSON and bad input."""
+
+import json
 
 import pytest
 
-from search.services import MAX_QUERY_LENGTH, clean_query, search_resources
-from tests.factories import ResourcePageFactory
+from search.models import SearchLog
+from search.params import MAX_QUERY_LENGTH, SearchParams, clean_query
 
 
-@pytest.mark.django_db
+def found(response) -> list[str]:
+    return [result.resource.title for result in response.context["search"].results]
+
+
+def facet(payload: dict, name: str) -> dict[str, dict]:
+    return {option["value"]: option for option in payload["facets"][name]}
+
+
+@pytest.mark.usefixtures("demo")
 class TestSearchPage:
-    @pytest.fixture
-    def resources(self, camden):
-        return [
-            ResourcePageFactory(title="Strategy meeting record template", summary="Recording strategy discussions."),
-            ResourcePageFactory(title="Three houses guide", summary="Hearing the child's worries and dreams."),
-            ResourcePageFactory(title="Draft strategy note", live=False),
-        ]
-
-    def test_finds_live_resources_by_words_in_title_and_summary(self, client, resources):
-        response = client.get("/search/?q=strategy")
+    def test_query_finds_and_highlights(self, client):
+        response = client.get("/search/", {"q": "strategy meeting record"})
         assert response.status_code == 200
-        found = [r.title for r in response.context["page_obj"]]
-        assert found == ["Strategy meeting record template"]
-        assert "1 result for “strategy”" in response.content.decode()
+        assert found(response)[0] == "Strategy meeting record template"
+        assert "<mark>" in response.content.decode()
 
-    def test_empty_query_lists_everything_newest_first(self, client, resources):
+    def test_browse_mode_lists_everything_newest_first_with_facets(self, client):
         response = client.get("/search/")
-        assert len(response.context["page_obj"]) == 2
+        search = response.context["search"]
+        assert search.total == 66
+        dates = [r.resource.published_date for r in search.results]
+        assert dates == sorted(dates, reverse=True)
+        assert len(search.results) == 20
+        assert set(search.facets) == {"tag", "borough", "type", "stage", "sos", "audience", "year"}
 
-    def test_no_results_says_so(self, client, resources):
-        html = client.get("/search/?q=zzzunmatched").content.decode()
-        assert "No resources match" in html
+    def test_values_of_one_facet_or_and_different_facets_and(self, client):
+        one = json.loads(client.get("/search/", {"format": "json", "borough": "camden"}).content)
+        two = json.loads(client.get("/search/", {"format": "json", "borough": ["camden", "hackney"]}).content)
+        both = json.loads(
+            client.get("/search/", {"format": "json", "borough": ["camden", "hackney"], "type": "sos-tool"}).content
+        )
+        assert 0 < one["total"] < two["total"]
+        assert 0 < both["total"] <= two["total"]
+        assert all(r["type"] == "sos-tool" and r["borough"] in {"Camden", "Hackney"} for r in both["results"])
+
+    def test_counts_reflect_the_query_and_the_other_facets(self, client):
+        payload = json.loads(
+            client.get("/search/", {"format": "json", "q": "conference", "type": "audit-tool"}).content
+        )
+        types = facet(payload, "type")
+        boroughs = facet(payload, "borough")
+        # Type counts ignore the type selection (so other types can be added) but honour the query…
+        assert types["audit-tool"]["selected"] and types["audit-tool"]["count"] == payload["total"]
+        assert sum(o["count"] for o in types.values()) >= payload["total"]
+        # …while every other facet counts only what the selection leaves.
+        assert sum(o["count"] for o in boroughs.values()) == payload["total"]
+
+    def test_json_has_everything_the_page_shows(self, client):
+        payload = json.loads(client.get("/search/", {"format": "json", "q": "three houses"}).content)
+        assert set(payload) >= {"results", "facets", "total", "page", "took_ms", "query", "suggestion"}
+        first = payload["results"][0]
+        assert set(first) >= {"id", "title", "url", "borough", "type", "tags", "snippet", "score"}
+        assert first["title"] == "Three houses: a practitioner's guide"
+        assert isinstance(payload["took_ms"], float)
+
+    def test_selected_filters_are_chips_that_remove_themselves(self, client):
+        html = client.get("/search/", {"q": "plan", "borough": "camden", "stage": "cp-plan"}).content.decode()
+        assert "Borough: Camden" in html
+        assert 'href="?q=plan&amp;stage=cp-plan"' in html  # the Camden chip's link keeps the rest
+
+    def test_unknown_values_and_bad_pages_are_ignored(self, client):
+        response = client.get("/search/", {"q": "plan", "borough": "atlantis", "type": "guidence", "page": "x"})
+        assert response.status_code == 200
+        assert response.context["search"].params.selected == {}
+
+    def test_misspelling_is_corrected_and_suggested(self, client):
+        response = client.get("/search/", {"q": "stratergy"})
+        assert response.context["search"].suggestion == "strategy"
+        assert any("Strategy" in title for title in found(response))
+
+    def test_empty_result_offers_help(self, client):
+        response = client.get("/search/", {"q": "zzqx", "type": "template"})
+        html = response.content.decode()
+        assert response.context["search"].total == 0
+        assert "No resources found" in html
+
+    def test_most_restrictive_filter_is_offered_for_removal(self, client):
+        # No training material mentions three houses, but other types do.
+        response = client.get("/search/", {"q": "three houses", "type": "training"})
+        search = response.context["search"]
+        assert search.total == 0
+        assert search.most_restrictive == ("type", "training")
+        assert "Remove the resource type filter" in response.content.decode()
+
+    def test_excluding_a_tag(self, client):
+        all_ = json.loads(client.get("/search/", {"format": "json", "q": "neglect"}).content)
+        without = json.loads(
+            client.get("/search/", {"format": "json", "q": "neglect", "exclude_tag": "neglect"}).content
+        )
+        assert without["total"] < all_["total"]
+        assert all("neglect" not in r["tags"] for r in without["results"])
+
+    def test_sort_newest(self, client):
+        payload = json.loads(client.get("/search/", {"format": "json", "q": "conference", "sort": "newest"}).content)
+        assert payload["sort"] == "newest"
+
+    def test_searches_are_logged_without_identity(self, client):
+        client.get("/search/", {"q": "  S47   Enquiry "})
+        client.get("/search/", {"q": "S47 enquiry", "page": "2"})  # paging is not a new search
+        log = SearchLog.objects.get()
+        assert log.query == "s47 enquiry"
+        assert log.result_count > 0
+        assert {f.name for f in SearchLog._meta.get_fields()} == {
+            "id",
+            "query",
+            "filters",
+            "result_count",
+            "created_at",
+        }
 
     @pytest.mark.parametrize(
         "query",
-        ['"unbalanced', "(a OR b", "a && b || c", "*~:^[]{}\\/!", "😀", "שלום", "x\x00y", "'; DROP TABLE x; --"],
+        ['"unbalanced', "(a OR b", "a && b || c", "*~:^[]{}\\/!", "😀", "שלום", "x\x00y", "'; DROP TABLE x; --", " "],
     )
-    def test_awkward_input_never_errors(self, client, resources, query):
+    def test_awkward_input_never_errors(self, client, query):
         assert client.get("/search/", {"q": query}).status_code == 200
+        assert client.get("/search/", {"q": query, "format": "json"}).status_code == 200
 
-    def test_long_queries_are_cut_with_a_notice(self, client, resources):
+    def test_long_queries_are_cut_with_a_notice(self, client):
         response = client.get("/search/", {"q": "strategy " * 60})
-        assert response.status_code == 200
         assert len(response.context["query"]) == MAX_QUERY_LENGTH
         assert "shortened" in response.content.decode()
+
+
+@pytest.mark.usefixtures("demo")
+class TestTypeaheadAndTags:
+    def test_suggest_titles_and_tags(self, client):
+        payload = json.loads(client.get("/search/suggest/", {"q": "strat"}).content)
+        assert 0 < len(payload["resources"]) <= 8
+        assert all("strat" in r["title"].lower() for r in payload["resources"])
+        assert payload["resources"][0]["url"].startswith("/boroughs/")
+        assert any(t["slug"] == "strategy-meetings" for t in payload["tags"])
+
+    def test_suggest_ignores_one_letter(self, client):
+        assert json.loads(client.get("/search/suggest/", {"q": "s"}).content) == {"resources": [], "tags": []}
+
+    def test_tag_page_lists_tagged_resources_and_related_tags(self, client):
+        response = client.get("/tags/neglect/")
+        assert response.status_code == 200
+        assert all("neglect" in [t.slug for t in r.resource.tags.all()] for r in response.context["search"].results)
+        assert response.context["related_tags"]
+
+    def test_unknown_tag_is_404(self, client):
+        assert client.get("/tags/no-such-topic/").status_code == 404
 
 
 def test_clean_query_strips_control_characters_and_cuts():
@@ -52,6 +161,8 @@ def test_clean_query_strips_control_characters_and_cuts():
 
 
 @pytest.mark.django_db
-def test_search_resources_excludes_drafts(camden):
-    ResourcePageFactory(title="Core group agenda", live=False)
-    assert list(search_resources("core group").results) == []
+def test_params_default_sort_depends_on_query():
+    from django.http import QueryDict
+
+    assert SearchParams.from_querydict(QueryDict("q=plan")).sort == "relevance"
+    assert SearchParams.from_querydict(QueryDict("")).sort == "newest"

@@ -1,0 +1,33 @@
+"""Matched words in result snippets, marked up safely."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+SNIPPET_LENGTH = 240
+
+
+def _pattern(terms: list[str]) -> re.Pattern[str] | None:
+    parts = [r"\s+".join(re.escape(word) for word in term.split()) for term in terms if term]
+    if not parts:
+        return None
+    return re.compile(r"\b(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")\w*", re.IGNORECASE)
+
+
+def contains_any(text: str, terms: list[str]) -> bool:
+    pattern = _pattern(terms)
+    return bool(pattern and pattern.search(text or ""))
+
+
+def snippet(summary: str, body: str, terms: list[str]) -> SafeString:
+    """The summary with matches marked; when only the body matches, the passage around the first match."""
+    pattern = _pattern(terms)
+    text = summary
+    if pattern and not pattern.search(summary or "") and (match := pattern.search(body or "")):
+        start = max(0, match.start() - SNIPPET_LENGTH // 3)
+        text = ("…" if start else "") + body[start : start + SNIPPET_LENGTH].strip() + "…"
+    escaped = escape(text or "")
+    if pattern:
+        escaped = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
+    return mark_safe(escaped)  # noqa: S308 - built from escaped text; only <mark> is added
