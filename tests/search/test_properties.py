@@ -46,7 +46,7 @@ VALUES = st.one_of(st.text(max_size=300), NASTY, st.lists(NASTY, max_size=5).map
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=st.dictionaries(st.sampled_from(PARAMETERS), st.lists(VALUES, min_size=1, max_size=3), max_size=5))
 def test_any_parameters_give_valid_json(client, params):
-    query = {name: values for name, values in params.items()}
+    query = dict(params)
     query["format"] = "json"
     response = client.get("/search/", query)
     assert response.status_code == 200
