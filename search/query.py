@@ -24,6 +24,8 @@ class ParsedQuery:
     # Ranking uses one plain "any of these words" query: the database backend's scores for
     # nested AND/OR queries are not comparable between results, a single query's are.
     rank: SearchQuery | None = None
+    # Each clause's alternatives (a word with its stem and correction, or a synonym group).
+    clause_terms: list[list[str]] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -33,6 +35,7 @@ class ParsedQuery:
 def parse(text: str) -> ParsedQuery:
     tokens = words(text)
     clauses: list[SearchQuery] = []
+    clause_terms: list[list[str]] = []
     highlight: set[str] = set()
     corrections: dict[str, str] = {}
     groups = synonym_groups()
@@ -42,6 +45,7 @@ def parse(text: str) -> ParsedQuery:
         group, length = _synonym_at(meaningful, position, groups)
         if group:
             clauses.append(_any_of([PlainText(term, operator="and") for term in group]))
+            clause_terms.append(list(group))
             highlight.update(group)
             position += length
             continue
@@ -52,6 +56,7 @@ def parse(text: str) -> ParsedQuery:
             corrections[word] = fixed
             alternatives |= {fixed, stem(fixed)}
         clauses.append(_any_of([PlainText(alt) for alt in sorted(alternatives)]))
+        clause_terms.append(sorted(alternatives))
         highlight.update(alternatives)
         position += 1
     if not clauses:
@@ -60,7 +65,9 @@ def parse(text: str) -> ParsedQuery:
     loose = clauses[0] if len(clauses) == 1 else Or(clauses)
     rank_words = sorted({word for term in highlight for word in term.split()})
     rank = PlainText(" ".join(rank_words), operator="or")
-    return ParsedQuery(tokens, strict, loose, sorted(highlight, key=len, reverse=True), corrections, rank)
+    return ParsedQuery(
+        tokens, strict, loose, sorted(highlight, key=len, reverse=True), corrections, rank, clause_terms
+    )
 
 
 def _synonym_at(tokens: list[str], position: int, groups: list[list[str]]) -> tuple[list[str] | None, int]:

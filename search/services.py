@@ -17,7 +17,7 @@ from rapidfuzz import process
 from taggit.models import Tag
 from wagtail.search.backends import get_search_backend
 
-from resources.models import ExchangeDocument, ResourcePage
+from resources.models import ResourceAttachment, ResourcePage
 from resources.querysets import ResourcePageQuerySet
 from search.facets import FACETS, Option, label_for
 from search.highlight import contains_any, snippet
@@ -187,19 +187,21 @@ def _page(
 
 def _results(page: Page, scores: dict[int, float | None], parsed: ParsedQuery | None) -> list[Result]:
     terms = parsed.highlight_terms if parsed else []
+    clauses = parsed.clause_terms if parsed else []
     resources = list(page.object_list)
     texts = {r.pk: r.body_text() for r in resources}
     in_attachment = _attachment_matches(
-        [r.pk for r in resources if terms and not _matches_page_text(r, texts[r.pk], terms)], terms
+        [r.pk for r in resources if clauses and not _matches_page_text(r, texts[r.pk], clauses)], terms
     )
     return [
         Result(r, scores.get(r.pk), snippet(r.summary, texts[r.pk], terms), in_attachment.get(r.pk)) for r in resources
     ]
 
 
-def _matches_page_text(resource: ResourcePage, body: str, terms: list[str]) -> bool:
+def _matches_page_text(resource: ResourcePage, body: str, clauses: list[list[str]]) -> bool:
+    """Whether the resource's own words satisfy every part of the query (else an attachment did)."""
     text = " ".join([resource.title, resource.summary, body, *(t.name for t in resource.tags.all())])
-    return contains_any(text, terms)
+    return all(contains_any(text, alternatives) for alternatives in clauses)
 
 
 def _attachment_matches(page_ids: list[int], terms: list[str]) -> dict[int, str]:
@@ -208,10 +210,10 @@ def _attachment_matches(page_ids: list[int], terms: list[str]) -> dict[int, str]
         return {}
     condition = Q()
     for term in terms:
-        condition |= Q(extracted_text__icontains=term)
-    documents = ExchangeDocument.objects.filter(condition, resourceattachment__page_id__in=page_ids)
+        condition |= Q(document__extracted_text__icontains=term)
+    attachments = ResourceAttachment.objects.filter(condition, page_id__in=page_ids).order_by("sort_order")
     found: dict[int, str] = {}
-    for page_id, title, filename in documents.values_list("resourceattachment__page_id", "title", "file"):
+    for page_id, title, filename in attachments.values_list("page_id", "document__title", "document__file"):
         found.setdefault(page_id, filename.rsplit("/", 1)[-1] or title)
     return found
 

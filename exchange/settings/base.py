@@ -148,10 +148,30 @@ WAGTAIL_SITE_NAME = "London Practice Exchange"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text) is the
-# embedded default. The search issue adds Elasticsearch when SEARCH_URL is set.
+# Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text) is the embedded
+# default. With SEARCH_URL, Elasticsearch answers and the database backend stays indexed
+# too, so search.services can fall back to it when the engine is down.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
+WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"),
+            "URLS": [SEARCH_URL],
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "practice-exchange-"),
+            # A slow engine must not hold a practitioner up: give up quickly and let
+            # search.services answer from the database backend instead.
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "2")),
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+            "ATOMIC_REBUILD": True,
+            # English stemming and stop words for every text field without its own analyzer.
+            "INDEX_SETTINGS": {
+                "settings": {"analysis": {"analyzer": {"default": {"type": "english"}}}},
+            },
+        },
+        "database": DATABASE_SEARCH_BACKEND,
+    }
 
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.ExchangeDocument"
 # Only formats the exchange publishes; nothing executable or scriptable.

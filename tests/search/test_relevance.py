@@ -62,7 +62,8 @@ CASES = [
 
 ATTACHMENT_CASES = [
     ("magic wand question", "camden/cam-001"),
-    ("so-what test", "lambeth/lam-001"),
+    ("stuck-score prompt", "westminster/wes-001"),
+    ("between-meeting contact log", "hackney/hck-002"),
     ("absent agency follow-up", "tower-hamlets/th-001"),
     ("empty-chair question", "southwark/sou-001"),
     ("re-entry triggers", "enfield/enf-001"),

@@ -1,0 +1,19 @@
+"""Background tasks for resources: work an editor should not wait for when they save."""
+
+from django_tasks import task
+from wagtail.documents import get_document_model
+
+from resources.services.extraction import extract_document_text
+
+
+@task()
+def extract_document_text_task(document_id: int) -> None:
+    """Extract and index a document's text; queued by resources.signals when its file changes.
+
+    Takes the id, not the document, because task arguments must serialise to JSON. A document
+    deleted before the task runs needs nothing doing, so that is not an error.
+    """
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None:
+        return
+    extract_document_text(document)
