@@ -28,6 +28,7 @@ def search_json(response: SearchResponse) -> dict[str, Any]:
                 "snippet": str(result.snippet),
                 "score": result.score,
                 "matched_in_attachment": result.matched_attachment,
+                "promoted": result.promoted,
             }
             for result in response.results
         ],

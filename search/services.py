@@ -15,7 +15,9 @@ from django.db.models import Q
 from django.utils.safestring import SafeString
 from rapidfuzz import process
 from taggit.models import Tag
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
 
 from resources.models import ResourceAttachment, ResourcePage
 from resources.querysets import ResourcePageQuerySet
@@ -39,6 +41,7 @@ class Result:
     score: float | None
     snippet: SafeString
     matched_attachment: str | None = None
+    promoted: bool = False
 
 
 @dataclass
@@ -75,10 +78,15 @@ def search(params: SearchParams, *, log: bool = True) -> SearchResponse:
         base = base.exclude(pk__in=ResourcePage.objects.tagged(*params.excluded_tags).values("pk"))
     parsed = parse(params.query) if params.query else None
     ranked, degraded, loose = _engine_matches(base, parsed)
+    promoted = _promoted(params.query) if parsed else []
+    if promoted and ranked is not None:
+        ranked = [(pk, None) for pk in promoted] + [item for item in ranked if item[0] not in promoted]
     scope = base if ranked is None else base.filter(pk__in=[pk for pk, _ in ranked])
     filtered = _apply(scope, params.selected)
     page, scores = _page(params, filtered, ranked)
     results = _results(page, scores, parsed)
+    for result in results:
+        result.promoted = result.resource.pk in promoted
     facets = _facets(scope, params.selected)
     response = SearchResponse(params, page, results, facets, 0.0, degraded=degraded, matched_any_word=loose)
     if parsed and (response.total == 0 or parsed.corrections):
@@ -159,6 +167,14 @@ def _run(
     if scored:
         results = results.annotate_score("_score")
     return [(page.pk, getattr(page, "_score", None)) for page in results[:MAX_MATCHES]]
+
+
+def _promoted(query: str) -> list[int]:
+    """Pages editors promoted for this exact query (Wagtail's search promotions), in their order."""
+    picks = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(query), page__isnull=False
+    ).order_by("sort_order", "pk")
+    return list(dict.fromkeys(picks.values_list("page_id", flat=True)))
 
 
 def _apply(resources: ResourcePageQuerySet, selected: dict[str, list[str]], skip: str = "") -> ResourcePageQuerySet:
