@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, post_page_move
 
 from resources.models import BoroughPage, ResourcePage
+from resources.services.indexing import index_updates_paused
 from resources.tasks import extract_document_text_task
 
 
@@ -62,4 +63,5 @@ def _file_replaced(instance: Any, previous: tuple[str, str] | None) -> bool:
 def reindex_after_publish(sender: type, instance: ResourcePage, **kwargs: Any) -> None:
     """Index the published resource again now its attachments are saved: the index update that
     the page's own save triggered ran before the attachment rows existed."""
-    index.insert_or_update_object(instance)
+    if not index_updates_paused():  # a bulk import indexes each page once, at the end
+        index.insert_or_update_object(instance)

@@ -128,6 +128,11 @@ class _Writer:
         self._refs: dict[tuple[str, str], ResourcePage] | None = None
         self.tag_cache: dict[str, Tag] = {}
         self.stored_files: list[Any] = []
+        self.pages_with_related = set(
+            RelatedResource.objects.filter(page__in=[p.pk for p in self.pages.values()]).values_list(
+                "page_id", flat=True
+            )
+        )
 
     def write(self, row: ImportRow, draft: bool) -> str:
         """Create or update one resource; returns 'created', 'updated' or 'unchanged'."""
@@ -154,6 +159,8 @@ class _Writer:
         """Second pass, since rows may point at resources created later in the file. True if changed."""
         if row.key not in self.pages:  # a dry run's new row: nothing to compare with
             return False
+        if not row.related and self.pages[row.key].pk not in self.pages_with_related:
+            return False  # nothing wanted, nothing there: skip loading the revision
         page = self.pages[row.key].get_latest_revision_as_object()
         wanted = [self._find(ref) for ref in row.related]
         if [r.resource_id for r in page.related_resources.all()] == [p.pk if p else None for p in wanted]:

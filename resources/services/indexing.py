@@ -6,6 +6,7 @@ the work, so imports switch the per-save updates off and refresh each touched pa
 at the end, after the transaction has committed.
 """
 
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -17,15 +18,24 @@ from wagtail.models import ReferenceIndex
 from wagtail.search import index
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+_paused = threading.local()
+
+
+def index_updates_paused() -> bool:
+    """True inside per_save_index_updates_paused: receivers that index on publish should wait too."""
+    return getattr(_paused, "value", False)
+
 
 @contextmanager
 def per_save_index_updates_paused(model: type[Model]) -> Iterator[None]:
     """Pause both index updates for saves of `model` (process-wide: meant for management commands)."""
     post_save.disconnect(post_save_signal_handler, sender=model)
+    _paused.value = True
     try:
         with disable_reference_index_auto_update():
             yield
     finally:
+        _paused.value = False
         post_save.connect(post_save_signal_handler, sender=model)
 
 
