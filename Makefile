@@ -53,5 +53,9 @@ check: install-dev ## Django system checks and missing-migration check
 test: lint check ## The whole suite on SQLite (set DATABASE_URL to use PostgreSQL)
 	$(BIN)/python -m pytest
 
+.PHONY: test-search
+test-search: install-dev ## The search tests against a real Elasticsearch (scripts/elasticsearch.sh), stopped afterwards
+	scripts/with-elasticsearch.sh $(BIN)/python -m pytest tests/search -q
+
 clean: ## Remove the virtualenv, the SQLite database and media
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected .pytest_cache .ruff_cache

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
 from wagtail.search.backends import get_search_backends
+from wagtail.search.index import get_indexed_models
 
 ENGINES = ["database", "elasticsearch"]
 
@@ -31,7 +32,11 @@ def _fresh_engine_indexes(django_db_setup, django_db_blocker):
     if os.environ.get("SEARCH_URL"):
         with django_db_blocker.unblock():
             for backend in get_search_backends():
-                backend.reset_index()
+                backend.reset_indexes()
+                # An empty index needs Wagtail's mappings before documents arrive, or the engine
+                # guesses them and nothing is searchable.
+                for model in get_indexed_models():
+                    backend.get_index_for_model(model).add_model(model)
 
 
 @pytest.fixture(params=ENGINES)
