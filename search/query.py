@@ -65,9 +65,7 @@ def parse(text: str) -> ParsedQuery:
     loose = clauses[0] if len(clauses) == 1 else Or(clauses)
     rank_words = sorted({word for term in highlight for word in term.split()})
     rank = PlainText(" ".join(rank_words), operator="or")
-    return ParsedQuery(
-        tokens, strict, loose, sorted(highlight, key=len, reverse=True), corrections, rank, clause_terms
-    )
+    return ParsedQuery(tokens, strict, loose, sorted(highlight, key=len, reverse=True), corrections, rank, clause_terms)
 
 
 def _synonym_at(tokens: list[str], position: int, groups: list[list[str]]) -> tuple[list[str] | None, int]:
