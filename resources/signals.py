@@ -7,12 +7,11 @@ from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
-from wagtail.search import index
 from wagtail.signals import page_published, post_page_move
 
 from resources.models import BoroughPage, ResourcePage
-from resources.services.indexing import index_updates_paused
 from resources.tasks import extract_document_text_task
+from search.indexing import update_object, updates_paused
 
 
 @receiver(post_page_move)
@@ -63,5 +62,5 @@ def _file_replaced(instance: Any, previous: tuple[str, str] | None) -> bool:
 def reindex_after_publish(sender: type, instance: ResourcePage, **kwargs: Any) -> None:
     """Index the published resource again now its attachments are saved: the index update that
     the page's own save triggered ran before the attachment rows existed."""
-    if not index_updates_paused():  # a bulk import indexes each page once, at the end
-        index.insert_or_update_object(instance)
+    if not updates_paused():  # a bulk import indexes each page once, at the end
+        update_object(instance)

@@ -45,3 +45,25 @@ class SearchLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.query!r} ({self.result_count})"
+
+
+class TagRedirect(models.Model):
+    """An address a tag used to have. Renames and merges change slugs, but links to /tags/<old>/
+    are already in borough intranets, emails and bookmarks, so the old address keeps working."""
+
+    old_slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+    tag = models.ForeignKey("taggit.Tag", on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        permissions = [("manage_tags", "Can rename and merge tags")]
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.tag_id}"
+
+
+# Kept in its own module to keep this one about what coordinators manage.
+from search.models_indexing import PendingIndexUpdate  # noqa: E402
+
+__all__ = ["PendingIndexUpdate", "SearchLog", "SynonymGroup", "TagRedirect"]

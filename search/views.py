@@ -1,12 +1,13 @@
 """Search page (HTML and JSON), typeahead and tag pages: all through search.services."""
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from taggit.models import Tag
 
 from resources.tags import related_tags
 from search.facets import FACETS
+from search.models import TagRedirect
 from search.params import MAX_QUERY_LENGTH, SearchParams
 from search.serializers import search_json
 from search.services import search, suggest
@@ -25,7 +26,15 @@ def suggest_view(request: HttpRequest) -> JsonResponse:
 
 
 def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        # A renamed or merged tag's old address is linked from intranets and emails: send it on.
+        moved = TagRedirect.objects.select_related("tag").filter(old_slug=slug).first()
+        if moved is None:
+            raise Http404("No such tag.")
+        query_string = request.META.get("QUERY_STRING", "")
+        url = reverse("tag", args=[moved.tag.slug])
+        return HttpResponsePermanentRedirect(f"{url}?{query_string}" if query_string else url)
     params = SearchParams.from_querydict(request.GET)
     params.selected["tag"] = [tag.slug]
     response = search(params, log=False)

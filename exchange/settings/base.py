@@ -35,7 +35,6 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "events",
-    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -48,6 +47,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "search",  # after wagtail.search: see search.apps
     "modelcluster",
     "taggit",
     "django_filters",
@@ -198,3 +198,5 @@ def require(name: str) -> str:
 
 # "S47" and "s47" are one topic: never let case create a second tag.
 TAGGIT_CASE_INSENSITIVE = True
+# Tag slugs appear in URLs (/tags/<slug>/): keep them ASCII so every tag page can be linked.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True

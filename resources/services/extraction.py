@@ -25,9 +25,9 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import PyPdfError
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
-from wagtail.search import index
 
 from resources.models import ResourcePage
+from search.indexing import update_object
 
 logger = logging.getLogger(__name__)
 
@@ -142,10 +142,8 @@ def _extract_from_storage(document: AbstractDocument) -> ExtractionResult:
 def _refresh_resources_attaching(document: AbstractDocument) -> None:
     pages = ResourcePage.objects.live().filter(attachments__document=document).distinct()
     for page in pages:
-        try:
-            index.insert_or_update_object(page)
-        except Exception:  # a search backend outage must not lose the extracted text
-            logger.warning("Resource %s: search index not refreshed after document %s", page.pk, document.pk)
+        # Failures are queued for retry_index_updates; the extracted text is kept either way.
+        update_object(page)
 
 
 def _pdf(data: bytes) -> ExtractionResult:

@@ -30,7 +30,7 @@ from resources.models import (
 from resources.models.resource import default_review_due
 from resources.services.body_text import comparable, text_to_blocks
 from resources.services.import_rows import ImportRow, RowValidator, read_import_file
-from resources.services.indexing import per_save_index_updates_paused, refresh_indexes
+from search.indexing import paused_updates, refresh_objects
 
 Progress = Callable[[Iterable[Any], str, int], Iterable[Any]]
 
@@ -78,7 +78,8 @@ def import_resources(
         return report
     writer = _Writer(rows, commit=not dry_run)
     try:
-        with per_save_index_updates_paused(ResourcePage), transaction.atomic():
+        # Creating and publishing a page saves it three times; index each page once, at the end.
+        with paused_updates(), transaction.atomic():
             touched = _write(writer, rows, draft, report, progress)
             if dry_run:
                 raise _DryRunRollback
@@ -89,7 +90,8 @@ def import_resources(
         raise
     pages = ResourcePage.objects.filter(pk__in=touched)
     with transaction.atomic():  # one commit, not one per index entry
-        refresh_indexes(progress(pages.iterator(), "Indexing", len(touched)))
+        refresh_objects(writer.stored_documents)
+        refresh_objects(progress(pages.iterator(), "Indexing", len(touched)))
     return report
 
 
@@ -128,6 +130,7 @@ class _Writer:
         self._refs: dict[tuple[str, str], ResourcePage] | None = None
         self.tag_cache: dict[str, Tag] = {}
         self.stored_files: list[Any] = []
+        self.stored_documents: list[Any] = []
         self.pages_with_related = set(
             RelatedResource.objects.filter(page__in=[p.pk for p in self.pages.values()]).values_list(
                 "page_id", flat=True
@@ -217,6 +220,7 @@ class _Writer:
         with path.open("rb") as handle:
             document.file.save(path.name, File(handle), save=False)
         self.stored_files.append(document.file)
+        self.stored_documents.append(document)
         document.file_size = len(content)
         document.file_hash = file_hash
         document.save()
