@@ -100,6 +100,17 @@ class TestSearchPage:
         assert without["total"] < all_["total"]
         assert all("neglect" not in r["tags"] for r in without["results"])
 
+    def test_tag_options_offer_an_exclude_link_that_the_url_keeps(self, client):
+        html = client.get("/search/", {"q": "neglect"}).content.decode()
+        assert 'href="?q=neglect&amp;exclude_tag=neglect"' in html
+        html = client.get("/search/", {"q": "neglect", "exclude_tag": "neglect"}).content.decode()
+        assert "Not: neglect" in html
+
+    def test_search_box_offers_typeahead_without_needing_it(self, client):
+        html = client.get("/search/").content.decode()
+        assert 'data-suggest-url="/search/suggest/"' in html
+        assert 'action="/search/"' in html  # a plain GET form: works without JavaScript
+
     def test_sort_newest(self, client):
         payload = json.loads(client.get("/search/", {"format": "json", "q": "conference", "sort": "newest"}).content)
         assert payload["sort"] == "newest"
