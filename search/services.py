@@ -23,7 +23,7 @@ from resources.models import ResourceAttachment, ResourcePage
 from resources.querysets import ResourcePageQuerySet
 from search.facets import FACETS, Option, label_for
 from search.highlight import contains_any, snippet
-from search.models import SearchLog
+from search.logging import record_search
 from search.params import PAGE_SIZE, SearchParams
 from search.query import ParsedQuery, parse
 from search.spelling import suggest as suggest_spelling
@@ -96,9 +96,7 @@ def search(params: SearchParams, *, log: bool = True) -> SearchResponse:
         response.most_restrictive = _most_restrictive(scope, params.selected)
     response.took_ms = round((time.perf_counter() - started) * 1000, 1)
     if log and params.page in (None, "", "1"):
-        SearchLog.objects.create(
-            query=normalise(params.query)[:200], filters=params.as_filters(), result_count=response.total
-        )
+        record_search(params.query, params.as_filters(), response.total)
     return response
 
 

@@ -1,0 +1,32 @@
+"""Recording searches for coordinators' insight reports, without keeping anything that could identify anyone.
+
+No user or address is stored. Words that look like identifiers (long numbers, email
+addresses) are withheld, because practitioners sometimes paste a case or NHS number into
+any box they see. Entries older than the reports' longest period are deleted.
+"""
+
+import datetime
+import re
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from search.models import SearchLog
+from search.text import normalise
+
+RETENTION = datetime.timedelta(days=90)
+WITHHELD = "[withheld: looked like personal data]"
+_IDENTIFIER = re.compile(r"\d[\d\s/.-]{4,}\d|@")
+_PRUNE_KEY = "search:log-pruned"
+
+
+def record_search(query: str, filters: dict, result_count: int) -> None:
+    text = WITHHELD if _IDENTIFIER.search(query) else normalise(query)[:200]
+    SearchLog.objects.create(query=text, filters=filters, result_count=result_count)
+    _prune_daily()
+
+
+def _prune_daily() -> None:
+    """Delete entries past retention, at most once a day per cache (a cheap indexed delete)."""
+    if cache.add(_PRUNE_KEY, True, timeout=60 * 60 * 24):
+        SearchLog.objects.filter(created_at__lt=timezone.now() - RETENTION).delete()

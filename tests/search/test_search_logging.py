@@ -1,0 +1,39 @@
+"""Search logging keeps words and counts, withholds identifiers, and forgets after 90 days."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from search.logging import WITHHELD, record_search
+from search.models import SearchLog
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["999 123 4567", "case 2024/00123", "someone@example.com", "DOB 01/02/2015"])
+def test_identifier_like_queries_are_withheld(query):
+    record_search(query, {}, 0)
+    assert SearchLog.objects.get().query == WITHHELD
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("query", "kept"), [("S47 Enquiry", "s47 enquiry"), ("section 47", "section 47")])
+def test_ordinary_queries_are_kept_normalised(query, kept):
+    record_search(query, {"type": ["template"]}, 3)
+    log = SearchLog.objects.get()
+    assert (log.query, log.filters, log.result_count) == (kept, {"type": ["template"]}, 3)
+
+
+@pytest.mark.django_db
+def test_entries_older_than_90_days_are_deleted():
+    record_search("old", {}, 1)
+    SearchLog.objects.update(created_at=timezone.now() - datetime.timedelta(days=91))
+    cache.clear()
+    record_search("new", {}, 1)
+    assert list(SearchLog.objects.values_list("query", flat=True)) == ["new"]
