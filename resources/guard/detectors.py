@@ -1,0 +1,324 @@
+"""One detector per kind of personal data; each returns ``Finding`` objects for a text.
+
+Every pattern uses bounded quantifiers and context is read by slicing a fixed window
+around a match, never with open-ended regex, so scanning stays linear on any input.
+"""
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+import phonenumbers
+from django.conf import settings
+from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
+
+from .masking import mask, mask_email
+
+
+class Kind(StrEnum):
+    NHS_NUMBER = "nhs_number"
+    NI_NUMBER = "ni_number"
+    POSTCODE = "postcode"
+    DATE_OF_BIRTH = "date_of_birth"
+    PHONE = "phone"
+    EMAIL = "email"
+    CASE_REFERENCE = "case_reference"
+
+
+HIGH, LOW = "high", "low"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One suspected piece of personal data: what kind, how sure, where, and masked."""
+
+    kind: Kind
+    confidence: str  # "high" blocks publication; "low" only warns
+    start: int
+    end: int
+    masked: str
+
+
+def _before(text: str, start: int, width: int = 40) -> str:
+    return text[max(0, start - width) : start]
+
+
+def _after(text: str, end: int, width: int = 40) -> str:
+    return text[end : end + width]
+
+
+# --- NHS numbers ---------------------------------------------------------------------
+_NHS = re.compile(r"(?<![\w-])\d{3}[ \u00a0-]?\d{3}[ \u00a0-]?\d{4}(?![\w-])")
+_NOT_NHS_CUES = re.compile(r"(?i)\b(?:isbn|issn|tel|phone|call|fax)\b\W{0,3}$")
+
+
+def nhs_check_digit_ok(digits: str) -> bool:
+    """Modulus 11: weights 10..2 on the first nine digits; 10 means no valid number."""
+    if len(digits) != 10 or len(set(digits)) == 1:
+        return False
+    remainder = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True)) % 11
+    check = (11 - remainder) % 11
+    return check != 10 and check == int(digits[9])
+
+
+def detect_nhs_numbers(text: str) -> Iterable[Finding]:
+    for m in _NHS.finditer(text):
+        if nhs_check_digit_ok(re.sub(r"\D", "", m.group())):
+            low = _NOT_NHS_CUES.search(_before(text, m.start(), 12))
+            yield Finding(Kind.NHS_NUMBER, LOW if low else HIGH, m.start(), m.end(), mask(m.group()))
+
+
+# --- National Insurance numbers ------------------------------------------------------
+# First letter never D F I Q U V; second never D F I O Q U V; some pairs are never issued.
+_NI = re.compile(
+    r"(?i)(?<![A-Za-z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|(QQ))"
+    r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}(?:[ \u00a0]?([A-D]))?(?![A-Za-z0-9])",
+)
+_NI_CUE = re.compile(r"(?i)\b(?:ni|nino|ni no|national insurance)\b")
+
+
+def detect_ni_numbers(text: str) -> Iterable[Finding]:
+    """Upper case with a suffix is high; lower case or no suffix needs an "NI" cue nearby."""
+    for m in _NI.finditer(text):
+        value, example, suffix = m.group(), m.group(1), m.group(2)
+        cued = bool(_NI_CUE.search(_before(text, m.start(), 30)))
+        if example:  # "QQ 12 34 56 C" is HMRC's published example: a format, not a person
+            confidence = LOW
+        elif suffix is None:
+            if not cued:
+                continue
+            confidence = HIGH
+        else:
+            confidence = HIGH if value.isupper() or cued else LOW
+        yield Finding(Kind.NI_NUMBER, confidence, m.start(), m.end(), mask(value, keep=2))
+
+
+# --- Postcodes -----------------------------------------------------------------------
+_POSTCODE = re.compile(
+    r"(?i)(?<![A-Za-z0-9])(?:GIR ?0AA|(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}"
+    r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])[ \u00a0]?[0-9][ABD-HJLNP-UW-Z]{2})"
+    r"(?![A-Za-z0-9])"
+)
+_ORDINAL_INWARD = re.compile(r"\d(?:st|nd|rd|th)$")
+_PUBLIC_ADDRESS_CUES = re.compile(
+    r"(?i)\b(?:town hall|civic cent(?:re|er)|council offices?|london councils|venue|headquarters|head office"
+    r"|offices at|library|conference cent(?:re|er))\b"
+)
+
+
+def detect_postcodes(text: str) -> Iterable[Finding]:
+    for m in _POSTCODE.finditer(text):
+        value = m.group()
+        if _ORDINAL_INWARD.search(value):
+            continue  # "CP1 3rd" is prose, not an inward code
+        public = _PUBLIC_ADDRESS_CUES.search(_before(text, m.start(), 80))
+        yield Finding(Kind.POSTCODE, LOW if public else HIGH, m.start(), m.end(), mask(value, keep=2))
+
+
+# --- Dates of birth ------------------------------------------------------------------
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"(?i)(?<![\w/.-])(?:"
+    rf"(?:0?[1-9]|[12][0-9]|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:19|20)?\d{{2}}"  # 01/02/2015, 1.2.15
+    rf"|(?:19|20)\d{{2}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"  # 2015-02-01
+    rf"|{_DAY}(?: of)? {_MONTH},? (?:19|20)\d{{2}}"  # 1 February 2015, 1st of Feb 2015
+    rf"|{_MONTH} {_DAY},? (?:19|20)\d{{2}}"  # Feb 1st 2015, February 1, 2015
+    rf")(?![\w/-])"
+)
+_MONTH_YEAR = re.compile(rf"(?i)\b{_MONTH},? (?:19|20)\d{{2}}\b")
+_STRONG_CUE = re.compile(r"(?i)(?:\bdob\b|\bd\.o\.b\b\.?|\bdate of birth\b|\bbirth ?date\b|\bbirthday\b)")
+_BORN = re.compile(r"(?i)\bborn\b")
+_BORN_GAP = re.compile(r"(?i)^[\s:,(-]{0,4}(?:on |in )?(?:the )?$")
+_AFTER_DATE_CUE = re.compile(r"(?i)^[\s(,:-]{0,3}(?:dob|d\.o\.b|date of birth|born)\b")
+
+
+def _dob_confidence(text: str, start: int, end: int) -> str | None:
+    before = _before(text, start, 30)
+    if _STRONG_CUE.search(before) or _AFTER_DATE_CUE.search(_after(text, end, 20)):
+        return HIGH
+    # "born" reads as a birth date only right before the date; further away it may be prose.
+    window = _before(text, start, 40)
+    born = list(_BORN.finditer(window))
+    if born:
+        gap = window[born[-1].end() :]
+        if _BORN_GAP.match(gap):
+            return HIGH
+        return None if re.search(r"[.,;]", gap) else LOW  # a clause break: "born out of X, published …"
+    return None
+
+
+def detect_dates_of_birth(text: str) -> Iterable[Finding]:
+    """A date next to a birth cue; a date on its own (publication, review) is not a finding."""
+    full_dates: list[tuple[int, int]] = []  # in order of start, for a bisect below
+    for m in _DATE.finditer(text):
+        full_dates.append((m.start(), m.end()))
+        confidence = _dob_confidence(text, m.start(), m.end())
+        if confidence:
+            yield Finding(Kind.DATE_OF_BIRTH, confidence, m.start(), m.end(), mask(m.group(), keep=2))
+    for m in _MONTH_YEAR.finditer(text):  # "born in March 2015": month and year only
+        i = bisect.bisect_right(full_dates, (m.start(), len(text)))
+        inside_full_date = i > 0 and full_dates[i - 1][1] > m.start()
+        if not inside_full_date and _dob_confidence(text, m.start(), m.end()):
+            yield Finding(Kind.DATE_OF_BIRTH, LOW, m.start(), m.end(), mask(m.group(), keep=2))
+
+
+# --- Phone numbers -------------------------------------------------------------------
+_OFFICE_CUES = re.compile(
+    r"(?i)\b(?:switchboard|main (?:line|number)|office|helpline|help line|advice line|contact cent(?:re|er)"
+    r"|call cent(?:re|er)|reception|enquir(?:y|ies)|customer services?|out of hours|emergency duty|edt|mash"
+    r"|front door|duty (?:desk|line|team|phone)|freephone|textphone|minicom|hotline|lado|council)\b"
+)
+# After a number only a label counts ("020 … (switchboard)"), not the next clause's words.
+_OFFICE_LABEL_AFTER = re.compile(r"\s{0,2}[(\[,:\u2013-]{0,2}\s{0,2}" + _OFFICE_CUES.pattern.removeprefix("(?i)"), re.I)
+_PUBLIC_TYPES = {
+    PhoneNumberType.TOLL_FREE,
+    PhoneNumberType.UAN,
+    PhoneNumberType.SHARED_COST,
+    PhoneNumberType.PREMIUM_RATE,
+}
+
+
+# Plain UK shapes, for numbers the matcher misses: it reads "07700 900123 07700 900456"
+# (a table row from a PDF) as one over-long candidate and reports only the first.
+_UK_NUMBER = re.compile(
+    r"(?<![\d+])(?:\+44[ \u00a0]?(?:\(0\)[ \u00a0]?)?|0)\d{2,4}[ \u00a0-]?\d{3,4}[ \u00a0-]?\d{3,4}(?!\d)"
+)
+
+
+def _phone_shaped(number: phonenumbers.PhoneNumber) -> bool:
+    # 07700 900xxx (Ofcom's drama range) is unallocated, so not "valid", but still a mobile.
+    national = str(number.national_number)
+    mobile_shaped = number.country_code == 44 and len(national) == 10 and national.startswith("7")
+    return mobile_shaped or phonenumbers.is_valid_number(number)
+
+
+def _uk_numbers(text: str) -> list[tuple[int, int, phonenumbers.PhoneNumber]]:
+    """(start, end, number) for each phone-shaped number, from the matcher and the plain shapes."""
+    # The matcher gives up after max_tries candidates (65535 by default), which a long
+    # attachment could exceed; one try per character keeps the scan linear and complete.
+    tries = max(65_535, len(text))
+    matches = PhoneNumberMatcher(text, "GB", Leniency.POSSIBLE, tries)
+    found = [(m.start, m.end, m.number) for m in matches if _phone_shaped(m.number)]
+    starts = [start for start, _, _ in found]
+    for m in _UK_NUMBER.finditer(text):
+        i = bisect.bisect_right(starts, m.start())
+        if (i and found[i - 1][1] > m.start()) or (i < len(found) and found[i][0] < m.end()):
+            continue
+        try:
+            extra = phonenumbers.parse(m.group(), "GB")
+        except phonenumbers.NumberParseException:
+            continue
+        if _phone_shaped(extra):
+            found.insert(i, (m.start(), m.end(), extra))
+            starts.insert(i, m.start())
+    return found
+
+
+def detect_phone_numbers(text: str) -> Iterable[Finding]:
+    """UK numbers via phonenumbers; public-office lines and freephone services warn only."""
+    previous_end = 0
+    for start, end, number in _uk_numbers(text):
+        # The cue window stops at the previous number: "switchboard 020 …, mum's mobile 07…"
+        before = text[max(previous_end, start - 60) : start]
+        previous_end = end
+        public = (
+            phonenumbers.number_type(number) in _PUBLIC_TYPES
+            or _OFFICE_CUES.search(before)
+            or _OFFICE_LABEL_AFTER.match(_after(text, end, 30))
+        )
+        yield Finding(Kind.PHONE, LOW if public else HIGH, start, end, mask(text[start:end], keep=4))
+
+
+# --- Email addresses -----------------------------------------------------------------
+# The 33 London authorities' own domains (all under gov.uk, but listed so that a site
+# which narrows GUARD_ALLOWED_EMAIL_DOMAINS can start from them).
+# fmt: off
+BOROUGH_EMAIL_DOMAINS = [
+    "cityoflondon.gov.uk", "lbbd.gov.uk", "barnet.gov.uk", "bexley.gov.uk", "brent.gov.uk", "bromley.gov.uk",
+    "camden.gov.uk", "croydon.gov.uk", "ealing.gov.uk", "enfield.gov.uk", "royalgreenwich.gov.uk",
+    "hackney.gov.uk", "lbhf.gov.uk", "haringey.gov.uk", "harrow.gov.uk", "havering.gov.uk", "hillingdon.gov.uk",
+    "hounslow.gov.uk", "islington.gov.uk", "rbkc.gov.uk", "kingston.gov.uk", "lambeth.gov.uk", "lewisham.gov.uk",
+    "merton.gov.uk", "newham.gov.uk", "redbridge.gov.uk", "richmond.gov.uk", "southwark.gov.uk", "sutton.gov.uk",
+    "towerhamlets.gov.uk", "walthamforest.gov.uk", "wandsworth.gov.uk", "westminster.gov.uk",
+]
+# fmt: on
+DEFAULT_ALLOWED_EMAIL_DOMAINS = [
+    "gov.uk",
+    "nhs.net",
+    "nhs.uk",
+    "police.uk",
+    "londoncouncils.gov.uk",
+    "*.example",
+    *BOROUGH_EMAIL_DOMAINS,
+]
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![\w-])",
+)
+# Shared mailboxes at other organisations (a charity's "info@") are not about a person.
+_ROLE_MAILBOX = re.compile(
+    r"(?i)^(?:info|enquiries|enquiry|contact|admin|office|help|helpline|safeguarding|training|events|hello|team)$"
+)
+
+
+def email_domain_allowed(domain: str, allowed: Iterable[str]) -> bool:
+    """True when ``domain`` is, or is a subdomain of, an allowed one ("*.x" allows x's subdomains)."""
+    domain = domain.lower().rstrip(".")
+    for entry in allowed:
+        entry = entry.lower().strip().removeprefix("*.").lstrip(".")
+        if entry and (domain == entry or domain.endswith("." + entry)):
+            return True
+    return False
+
+
+def detect_emails(text: str) -> Iterable[Finding]:
+    allowed = getattr(settings, "GUARD_ALLOWED_EMAIL_DOMAINS", DEFAULT_ALLOWED_EMAIL_DOMAINS)
+    for m in _EMAIL.finditer(text):
+        value = m.group().rstrip(".")
+        local, _, domain = value.rpartition("@")
+        if email_domain_allowed(domain, allowed):
+            continue
+        confidence = LOW if _ROLE_MAILBOX.match(local) else HIGH
+        yield Finding(Kind.EMAIL, confidence, m.start(), m.start() + len(value), mask_email(value))
+
+
+# --- Case references -----------------------------------------------------------------
+# A system prefix with a separator and a number: CR-123456, CP/2023/00123, MASH-2024-0042.
+_PREFIXED_REF = re.compile(
+    r"(?<![\w/-])(?:CR|CP|CPP|CIN|LAC|CLA|MASH|EH|CSC|LCS|ICS|CASE|REF)[-/]"
+    r"(?:(?:19|20)\d{2}[-/])?\d{3,8}(?![\w/-])"
+)
+_CUE = r"(?:case|mosaic|lcs|ics|eclipse|liquidlogic|file|client|child|person|subject)"
+# A case cue, optionally "ref/no/number/id", then a number of five digits or more.
+_CUED_REF = re.compile(
+    rf"(?i)\b{_CUE}(?:[ \u00a0]?(?:ref(?:erence)?|no|number|id|identifier)\.?){{0,2}}[ \u00a0]?[:#]?[ \u00a0]?"
+    r"([A-Z]{0,3}\d{5,10})(?![\w/-])"
+)
+_REF_ONLY = re.compile(
+    r"(?i)\b(?:our|your)?[ ]?ref(?:erence)?(?:[ ](?:no|number))?\.?[ ]?[:#]?[ ]?(\d{6,10})(?![\w/-])"
+)
+
+
+def detect_case_references(text: str) -> Iterable[Finding]:
+    for m in _PREFIXED_REF.finditer(text):
+        yield Finding(Kind.CASE_REFERENCE, HIGH, m.start(), m.end(), mask(m.group(), keep=3))
+    for m in _CUED_REF.finditer(text):
+        yield Finding(Kind.CASE_REFERENCE, HIGH, m.start(1), m.end(1), mask(m.group(1), keep=2))
+    for m in _REF_ONLY.finditer(text):  # "ref 1234567" with nothing saying whose: warn
+        yield Finding(Kind.CASE_REFERENCE, LOW, m.start(1), m.end(1), mask(m.group(1), keep=2))
+
+
+DETECTORS: tuple[Callable[[str], Iterable[Finding]], ...] = (
+    detect_emails,
+    detect_nhs_numbers,
+    detect_ni_numbers,
+    detect_case_references,
+    detect_dates_of_birth,
+    detect_postcodes,
+    detect_phone_numbers,
+)
