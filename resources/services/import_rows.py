@@ -17,6 +17,7 @@ from django.utils import timezone
 from resources.enums import AUDIENCES, CP_STAGES, SOS_ELEMENTS, ResourceType
 from resources.models import BoroughPage, ResourcePage
 from resources.services.attachment_files import attachment_problem
+from resources.services.import_guard import guard_row
 
 REQUIRED = ("source_id", "borough", "title", "type", "summary")
 KNOWN_FIELDS = {
@@ -109,6 +110,7 @@ class RowValidator:
         self.publishers = _publisher_lookup()
         self.seen: set[tuple[int, str]] = set()
         self.problems: list[str] = []
+        self.warnings: list[str] = []
 
     def validate(self, number: int, item: Any) -> ImportRow | None:
         errors: list[str] = []
@@ -148,6 +150,11 @@ class RowValidator:
             if key in self.seen:
                 errors.append(f"source_id: '{values['source_id']}' appears more than once for {borough.title}")
             self.seen.add(key)
+        if not errors:
+            guarded = {name: values[name] for name in ("title", "summary", "body", "contact_name")}
+            found, warnings = guard_row(guarded, lists["tags"], attachments)
+            errors += found
+            self.warnings += [f"{label}: {warning}" for warning in warnings]
         if errors:
             self.problems += [f"{label}: {error}" for error in errors]
             return None

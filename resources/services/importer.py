@@ -42,6 +42,7 @@ def no_progress(items: Iterable[Any], description: str, total: int) -> Iterable[
 @dataclass
 class ImportReport:
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -73,7 +74,7 @@ def import_resources(
     ]
     validator.check_related(rows)
     validator.check_review_dates(rows)
-    report = ImportReport(problems=validator.problems, dry_run=dry_run)
+    report = ImportReport(problems=validator.problems, warnings=validator.warnings, dry_run=dry_run)
     if not report.ok:
         return report
     writer = _Writer(rows, commit=not dry_run)

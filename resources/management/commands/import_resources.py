@@ -29,6 +29,8 @@ class Command(BaseCommand):
             )
         except ImportFileError as error:
             raise CommandError(str(error)) from None
+        for warning in report.warnings:
+            self.stderr.write(f"warning: {warning}")
         if not report.ok:
             for problem in report.problems:
                 self.stderr.write(problem)

@@ -1,0 +1,41 @@
+"""The bulk import refuses rows carrying personal data and warns about doubtful ones.
+
+Values are synthetic: an NHS number from the 999 test range, Ofcom's drama phone range.
+"""
+
+from resources.models import ResourcePage
+
+NHS_NUMBER = "999 012 6704"
+
+
+def test_high_confidence_finding_is_a_problem_and_nothing_is_written(
+    make_row, write_import, run_failing_import, stored_state
+):
+    before = stored_state()
+    path = write_import([make_row(1), make_row(2, summary=f"Example referral. NHS number {NHS_NUMBER} recorded.")])
+    run = run_failing_import(path)
+    assert "row 2 (source_id cam-2): summary: looks like personal data (nhs_number: " in run.stderr
+    assert NHS_NUMBER not in run.stderr and NHS_NUMBER.replace(" ", "") not in run.stderr
+    assert stored_state() == before
+
+
+def test_findings_in_tags_body_and_attachments_are_caught(make_row, write_import, run_failing_import, attachment):
+    notes = attachment("notes.txt", b"Meeting notes.\nDOB: 01/02/2015, seen at home.\n")
+    path = write_import(
+        [
+            make_row(
+                1, tags=["recording", f"NHS {NHS_NUMBER}"], body="Case ref CR-123456 discussed.", attachments=[notes]
+            )
+        ]
+    )
+    stderr = run_failing_import(path).stderr
+    assert "tags: looks like personal data (nhs_number" in stderr
+    assert "body: looks like personal data (case_reference" in stderr
+    assert "attachments: 'notes.txt': looks like personal data (date_of_birth" in stderr
+
+
+def test_low_confidence_finding_warns_but_imports(make_row, write_import, run_import):
+    path = write_import([make_row(1, body="Call the Camden switchboard 020 7946 0000 for the MASH.")])
+    run = run_import(path)
+    assert "warning: row 1 (source_id cam-1): body: looks like personal data (phone" in run.stderr
+    assert ResourcePage.objects.filter(source_id="cam-1").exists()
