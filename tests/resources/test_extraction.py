@@ -335,15 +335,11 @@ def test_extraction_refreshes_only_live_resources_that_attach_the_document(monke
 @pytest.mark.django_db
 def test_a_search_index_failure_does_not_lose_the_text(settings):
     from search.models import PendingIndexUpdate
+    from tests.engines import UNREACHABLE_ENGINE
 
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": settings.DATABASE_SEARCH_BACKEND,
-        "engine": {  # an Elasticsearch that is down
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": ["http://127.0.0.1:9"],
-            "TIMEOUT": 1,
-            "OPTIONS": {"max_retries": 0},
-        },
+        "engine": UNREACHABLE_ENGINE,  # an Elasticsearch that is down
     }
     document = DocumentFactory(file=ContentFile(make_pdf(PDF_PHRASE), name="guide.pdf"))
     page = ResourcePageFactory()

@@ -6,19 +6,13 @@ import logging
 import pytest
 from django.conf import settings as django_settings
 
-CLOSED_PORT_ENGINE = {
-    "BACKEND": "wagtail.search.backends.elasticsearch9",
-    "URLS": ["http://127.0.0.1:9"],  # nothing listens on the discard port
-    "INDEX_PREFIX": "unreachable-",
-    "TIMEOUT": 1,
-    "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
-}
+from tests.engines import UNREACHABLE_ENGINE
 
 
 @pytest.fixture
 def engine_down(settings, demo_network, db):
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": CLOSED_PORT_ENGINE,
+        "default": UNREACHABLE_ENGINE,
         "database": django_settings.DATABASE_SEARCH_BACKEND,
     }
 

@@ -8,20 +8,13 @@ from django.core.management import call_command
 
 from resources.models import ResourcePage
 from search.models import PendingIndexUpdate
+from tests.engines import UNREACHABLE_ENGINE
 from tests.factories import ResourcePageFactory
-
-UNREACHABLE = {
-    "BACKEND": "wagtail.search.backends.elasticsearch9",
-    "URLS": ["http://127.0.0.1:9"],
-    "INDEX_PREFIX": "unreachable-",
-    "TIMEOUT": 1,
-    "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
-}
 
 
 @pytest.fixture
 def engine_down(settings):
-    settings.WAGTAILSEARCH_BACKENDS = {"default": django_settings.DATABASE_SEARCH_BACKEND, "engine": UNREACHABLE}
+    settings.WAGTAILSEARCH_BACKENDS = {"default": django_settings.DATABASE_SEARCH_BACKEND, "engine": UNREACHABLE_ENGINE}
 
 
 @pytest.mark.django_db
