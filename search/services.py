@@ -190,7 +190,7 @@ def _page(
         ordered = [(pk, score) for pk, score in ranked if pk in keep]
         page = Paginator(ordered, PAGE_SIZE).get_page(params.page)
         scores = dict(page.object_list)
-        objects = ResourcePage.objects.filter(pk__in=scores).for_listing().select_related("borough")
+        objects = ResourcePage.objects.filter(pk__in=scores).for_listing()
         by_pk = {obj.pk: obj for obj in objects}
         page.object_list = [by_pk[pk] for pk, _ in page.object_list if pk in by_pk]
         return page, scores
