@@ -5,9 +5,11 @@ cached and rebuilt when a resource is published or unpublished.
 """
 
 from django.core.cache import cache
+from django.dispatch import receiver
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from taggit.models import Tag
+from wagtail.signals import page_published, page_unpublished
 
 from search.synonyms import synonym_groups
 from search.text import STOP_WORDS, words
@@ -53,3 +55,9 @@ def suggest(query_words: list[str]) -> str | None:
     """The query with misspelt words corrected, or None when nothing needs correcting."""
     corrected = [correction(word) or word for word in query_words]
     return " ".join(corrected) if corrected != query_words else None
+
+
+@receiver([page_published, page_unpublished])
+def _forget_vocabulary_on_publish(sender: type, **kwargs: object) -> None:
+    # Newly published words must be correctable at once, not after the cache expires.
+    forget_vocabulary()
