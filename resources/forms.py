@@ -40,8 +40,7 @@ class ResourcePageForm(WagtailAdminPageForm):
             return cleaned
         reason = (cleaned.get("guard_override_reason") or "").strip()
         if reason and self.for_user.has_perm(OVERRIDE_PERMISSION):
-            self.instance._guard_override = (reason, findings)
-            return cleaned
+            return cleaned  # the after_edit_page / after_create_page hooks record it in the audit log
         problems = [finding.describe() for finding in findings if finding.blocks]
         message = "This cannot be published: it looks like it contains personal data. " + "; ".join(problems) + "."
         if self.for_user.has_perm(OVERRIDE_PERMISSION):

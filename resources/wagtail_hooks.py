@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from resources.forms import OVERRIDE_PERMISSION
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
 from resources.models.workflow import OVERRIDE_LOG_ACTION
 from resources.services.page_guard import has_blocking, scan_page, summarise
@@ -64,15 +65,20 @@ def refuse_unsafe_bulk_actions(
 
 
 def _log_override(request: HttpRequest, page: Any) -> None:
-    override = getattr(page, "_guard_override", None)
-    if override:
-        reason, findings = override
-        log(
-            instance=page,
-            action=OVERRIDE_LOG_ACTION,
-            user=request.user,
-            data={"reason": reason, "findings": summarise(findings)},
-        )
+    """The form let a coordinator publish despite findings; record who, why and what (masked)."""
+    reason = (request.POST.get("guard_override_reason") or "").strip()
+    if not (reason and request.POST.get("action-publish") and request.user.has_perm(OVERRIDE_PERMISSION)):
+        return
+    specific = page.specific
+    if isinstance(specific, ResourcePage) and specific.live:
+        findings = scan_page(specific)
+        if has_blocking(findings):
+            log(
+                instance=specific,
+                action=OVERRIDE_LOG_ACTION,
+                user=request.user,
+                data={"reason": reason, "findings": summarise(findings)},
+            )
 
 
 hooks.register("after_create_page", _log_override)
