@@ -35,13 +35,11 @@ def is_coordinator(user: User) -> bool:
 
 
 def is_network_member(user: User) -> bool:
-    """Anyone with a role in the network reads members-only material: members, leads, coordinators."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    names = _group_names(user)
-    return bool({COORDINATORS, NETWORK_MEMBERS} & names) or any(n.endswith(LEADS_SUFFIX) for n in names)
+    """Members-only material is restricted to the Network members group (Wagtail view restrictions);
+    invite_user puts leads and coordinators in it too."""
+    return bool(
+        user.is_authenticated and user.is_active and (user.is_superuser or NETWORK_MEMBERS in _group_names(user))
+    )
 
 
 def publishers_led_by(user: User) -> QuerySet:

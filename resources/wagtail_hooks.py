@@ -3,9 +3,11 @@ and the coordinators' publisher-access screen."""
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, resolve_url
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -14,6 +16,7 @@ from resources.forms import OVERRIDE_PERMISSION
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
 from resources.models.workflow import OVERRIDE_LOG_ACTION
 from resources.services.page_guard import has_blocking, scan_page, summarise
+from resources.services.visibility import document_visible_to
 
 REVIEWED_LOG_ACTION = "exchange.reviewed_no_change"
 
@@ -83,6 +86,16 @@ def _log_override(request: HttpRequest, page: Any) -> None:
 
 hooks.register("after_create_page", _log_override)
 hooks.register("after_edit_page", _log_override)
+
+
+@hooks.register("before_serve_document")
+def serve_documents_only_to_readers_of_a_page_using_them(document: Any, request: HttpRequest) -> HttpResponse | None:
+    """A document attached to a members-only or unpublished resource is not public because its URL is guessable."""
+    if document_visible_to(document, request.user):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), resolve_url(getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or "wagtailcore_login"))
+    raise Http404("No such document.")
 
 
 class PublisherAccessViewSet(ModelViewSet):

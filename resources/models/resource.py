@@ -181,7 +181,10 @@ class ResourcePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = self.attachments.select_related("document")
         context["related"] = (
-            ResourcePage.objects.live().public().filter(pk__in=self.related_resources.values("resource")).for_listing()
+            ResourcePage.objects.live()
+            .visible_to(request.user)
+            .filter(pk__in=self.related_resources.values("resource"))
+            .for_listing()
         )
         return context
 

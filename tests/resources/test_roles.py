@@ -60,7 +60,7 @@ def test_a_new_publisher_gets_its_leads_group(boroughs_index):
 def test_role_questions(camden, hackney):
     lead = lead_of("Camden")
     assert list(publishers_led_by(lead)) == [camden]
-    assert is_network_member(lead) and not is_coordinator(lead)
+    assert not is_network_member(lead) and not is_coordinator(lead)
     assert is_network_member(member()) and not is_coordinator(member("m2"))
     assert is_coordinator(coordinator()) and publishers_led_by(coordinator("c2")).count() == 35
 
