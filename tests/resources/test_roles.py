@@ -214,9 +214,7 @@ def test_deleting_a_publisher_without_resources_is_allowed(admin_client, hackney
 def test_requested_changes_reach_the_lead_by_email_with_the_comment(client, ours, mailoutbox):
     lead = lead_of("Camden")
     client.force_login(lead)
-    client.post(
-        reverse("wagtailadmin_pages:edit", args=[ours.pk]), resource_form_data(ours, action="action-submit")
-    )
+    client.post(reverse("wagtailadmin_pages:edit", args=[ours.pk]), resource_form_data(ours, action="action-submit"))
     task_state = WorkflowState.objects.get(object_id=str(ours.pk)).current_task_state
     client.force_login(coordinator())
     url = reverse("wagtailadmin_pages:workflow_action", args=[ours.pk, "reject", task_state.pk])

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from resources.services.invitations import ROLES, InvitationError, invite
@@ -14,7 +15,11 @@ class Command(BaseCommand):
         parser.add_argument("email")
         parser.add_argument("--role", choices=ROLES, required=True)
         parser.add_argument("--publisher", default="", help="Slug of the borough or body (required for leads).")
-        parser.add_argument("--base-url", default="", help="The site's address, e.g. https://exchange.example.org")
+        parser.add_argument(
+            "--base-url",
+            default=settings.WAGTAILADMIN_BASE_URL,
+            help="The site's address for links (default: WAGTAILADMIN_BASE_URL).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:

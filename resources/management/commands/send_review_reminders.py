@@ -3,6 +3,7 @@
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from resources.services.progress import progress_bar
@@ -15,7 +16,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--date", help="Act as if today were this date (YYYY-MM-DD), e.g. to re-run a missed day.")
         parser.add_argument(
-            "--base-url", default="", help="The site's address for links, e.g. https://exchange.example"
+            "--base-url",
+            default=settings.WAGTAILADMIN_BASE_URL,
+            help="The site's address for links (default: WAGTAILADMIN_BASE_URL).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
