@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "events",
+    "bench",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
