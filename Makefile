@@ -53,6 +53,10 @@ check: install-dev ## Django system checks and missing-migration check
 test: lint check ## The whole suite on SQLite (set DATABASE_URL to use PostgreSQL)
 	$(BIN)/python -m pytest
 
+.PHONY: bench
+bench: install ## Benchmark 1k and 10k synthetic resources (BENCH_FULL=1 adds 50k); table + bench/results.json
+	$(BIN)/python -m bench.driver
+
 .PHONY: test-search
 test-search: install-dev ## The search tests against a real Elasticsearch (scripts/elasticsearch.sh), stopped afterwards
 	scripts/with-elasticsearch.sh $(BIN)/python -m pytest tests/search -q

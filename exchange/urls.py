@@ -13,6 +13,11 @@ urlpatterns = [
     path("", include("resources.urls")),
 ]
 
+if getattr(settings, "BENCH_HELLO", False):
+    from bench.views import hello
+
+    urlpatterns += [path("_bench/hello/", hello)]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

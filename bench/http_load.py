@@ -1,0 +1,66 @@
+"""Requests per second over real HTTP: one gunicorn worker pinned to core 0, load from a separate
+process pinned to core 1 (bench/load_client.py), so server and load never share a core."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "8"))
+URLS = {
+    "hello": "/_bench/hello/",
+    "home": "/",
+    "borough page": "/boroughs/camden/",
+    "search, 3 facets": "/search/?q=neglect&borough=camden&type=practice-guidance&stage=section-47",
+}
+
+
+def _pinned(core: int, command: list[str]) -> list[str]:
+    if shutil.which("taskset") and (os.cpu_count() or 1) > 1:
+        return ["taskset", "-c", str(core), *command]
+    return command
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_up(base: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("gunicorn exited before it was ready")
+        try:
+            with urllib.request.urlopen(base + URLS["hello"], timeout=2):  # noqa: S310 -- loopback only
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("gunicorn did not answer within a minute")
+
+
+def measure_throughput(env: dict[str, str]) -> dict[str, float]:
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    gunicorn = [sys.executable, "-m", "gunicorn", "exchange.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(_pinned(0, gunicorn), env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+    results: dict[str, float] = {}
+    try:
+        _wait_until_up(base, server)
+        for name, path in URLS.items():
+            load = [sys.executable, "-m", "bench.load_client", base + path, str(SECONDS), "4"]
+            output = subprocess.run(_pinned(1, load), capture_output=True, text=True, check=True, cwd=ROOT)
+            rate, errors = output.stdout.split()
+            if int(errors):
+                raise RuntimeError(f"{name}: {errors} failed requests under load")
+            results[name] = float(rate)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return results

@@ -1,0 +1,172 @@
+"""In-process measurements for one database: latency percentiles and SQL queries per request for each
+public page, the engine's raw time, facet cost, publishing, index rebuild and memory.
+
+Runs inside Django (`manage.py run_bench`); the driver (bench/driver.py) runs it once per
+network size and database and puts the results side by side.
+"""
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.core.management import call_command
+from django.db import connection, reset_queries
+from django.template.loader import render_to_string
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
+from wagtail.search.backends import get_search_backend
+
+from resources.models import BoroughPage, ResourcePage
+from search.params import SearchParams
+from search.services import search
+
+QUERY = "neglect"
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+
+    def at(fraction: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(fraction * len(ordered)))], 2)
+
+    return {"p50": round(statistics.median(ordered), 2), "p95": at(0.95), "p99": at(0.99), "n": len(ordered)}
+
+
+def timed(action: Callable[[], Any], repeat: int) -> dict[str, float]:
+    action()  # warm caches (site, locale, templates) so the figures are steady-state
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return percentiles(samples)
+
+
+def page_scenarios(seed: int = 1) -> dict[str, list[str]]:
+    """URL lists per scenario; several URLs each, so one lucky page does not decide the figure."""
+    rng = random.Random(seed)  # noqa: S311 -- reproducible choice of pages, not secrets
+    resources = list(ResourcePage.objects.live().values_list("url_path", flat=True)[:2000])
+    sample = [_public(path) for path in rng.sample(resources, min(20, len(resources)))]
+    boroughs = [_public(p) for p in BoroughPage.objects.values_list("url_path", flat=True)[:10]]
+    tags = list(Tag.objects.order_by("pk").values_list("slug", flat=True)[:10])
+    camden = "camden"
+    return {
+        "home": ["/"],
+        "resource page": sample,
+        "borough page": boroughs,
+        "listing": ["/resources/", "/resources/?type=practice-guidance", "/resources/?page=3"],
+        "search, 0 facets": [f"/search/?q={QUERY}"],
+        "search, 1 facet": [f"/search/?q={QUERY}&borough={camden}"],
+        "search, 3 facets": [f"/search/?q={QUERY}&borough={camden}&type=practice-guidance&stage=section-47"],
+        "typeahead": ["/search/suggest/?q=negl", "/search/suggest/?q=strat"],
+        "tag page": [f"/tags/{slug}/" for slug in tags],
+    }
+
+
+def _public(url_path: str) -> str:
+    # Page url_paths start with the home page's slug, which the site root hides.
+    return "/" + url_path.strip("/").split("/", 1)[1] + "/"
+
+
+def measure_pages(repeat: int) -> dict[str, dict[str, float]]:
+    client = Client()
+    results = {}
+    for name, urls in page_scenarios().items():
+        cycle = iter(urls * (repeat + 1))
+        figures = timed(lambda c=cycle: _ok(client.get(next(c))), repeat)
+        figures["queries"] = max(_queries(client, url) for url in urls)
+        results[name] = figures
+    return results
+
+
+def _ok(response: Any) -> None:
+    if response.status_code != 200:
+        raise RuntimeError(f"{response.request['PATH_INFO']} answered {response.status_code}")
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return len(captured.captured_queries)
+
+
+def measure_engine(repeat: int) -> dict[str, Any]:
+    """The backend's own search call for the same query, and the search service's split."""
+    backend = get_search_backend()
+    raw = timed(lambda: list(backend.search(QUERY, ResourcePage.objects.live())[:20]), repeat)
+    three = SearchParams.from_querydict(_querydict(f"q={QUERY}&borough=camden&type=practice-guidance&stage=section-47"))
+    split = [search(three, log=False).timings for _ in range(repeat)]
+    return {
+        "raw engine": raw,
+        "service engine_ms p50": statistics.median(t["engine_ms"] for t in split),
+        "facets_ms p50": statistics.median(t["facets_ms"] for t in split),
+    }
+
+
+def _querydict(text: str) -> Any:
+    from django.http import QueryDict
+
+    return QueryDict(text)
+
+
+def measure_listing(repeat: int) -> dict[str, Any]:
+    """The listing as built (select_related + prefetch) against a naive one over the same rows."""
+
+    def built() -> str:
+        rows = list(ResourcePage.objects.live().newest().for_listing()[:20])
+        return render_to_string("bench/listing.html", {"resources": rows})
+
+    def naive() -> str:
+        rows = list(ResourcePage.objects.live().order_by("-published_date", "-pk")[:20])
+        return render_to_string("bench/listing.html", {"resources": rows})
+
+    return {"listing": timed(built, repeat), "naive listing": timed(naive, repeat)}
+
+
+def measure_publish(repeat: int) -> dict[str, float]:
+    """Publishing one resource, including its search-index update (autocommit: on_commit runs at once)."""
+    pages = list(ResourcePage.objects.live().order_by("pk")[: repeat + 1])
+    cycle = iter(pages)
+
+    def publish() -> None:
+        page = next(cycle)
+        page.summary = page.summary[:390] + " (rev)"
+        page.save_revision().publish()
+
+    return timed(publish, repeat)
+
+
+def measure_rebuild() -> dict[str, float]:
+    count = ResourcePage.objects.live().count()
+    started = time.perf_counter()
+    call_command("update_index", verbosity=0)
+    seconds = time.perf_counter() - started
+    return {"resources": count, "seconds": round(seconds, 1), "per second": round(count / seconds, 1)}
+
+
+def rss_mb() -> dict[str, float]:
+    """Current and peak resident memory of this process (Linux /proc)."""
+    fields = {}
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(("VmRSS", "VmHWM")):
+                name, value = line.split(":")
+                fields[name] = round(int(value.split()[0]) / 1024, 1)
+    return {"rss_mb": fields.get("VmRSS", 0.0), "peak_mb": fields.get("VmHWM", 0.0)}
+
+
+def run_all(repeat: int, rebuild: bool) -> dict[str, Any]:
+    reset_queries()
+    results: dict[str, Any] = {"resources": ResourcePage.objects.live().count()}
+    if rebuild:
+        results["index rebuild"] = measure_rebuild()
+        results["memory after rebuild"] = rss_mb()
+    results["pages"] = measure_pages(repeat)
+    results["memory after warm-up"] = rss_mb()
+    results["engine"] = measure_engine(repeat)
+    results["listing vs naive"] = measure_listing(repeat)
+    results["publish one resource"] = measure_publish(min(repeat, 20))
+    return results

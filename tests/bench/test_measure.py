@@ -1,0 +1,56 @@
+"""The benchmark's measurements run on a small network and the driver's arithmetic and table hold."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from bench.driver import ratios, render
+from bench.measure import percentiles, run_all
+
+pytestmark = pytest.mark.django_db
+
+
+def test_percentiles():
+    figures = percentiles([float(n) for n in range(1, 101)])
+    assert figures["p50"] == 50.5 and figures["p95"] == 96.0 and figures["p99"] == 100.0 and figures["n"] == 100
+
+
+def test_run_all_measures_every_scenario_on_a_small_network():
+    call_command("generate_network", "--resources", "40", stdout=io.StringIO(), stderr=io.StringIO())
+    results = run_all(repeat=5, rebuild=True)
+    assert results["resources"] == 40
+    assert results["index rebuild"]["per second"] > 0
+    pages = results["pages"]
+    assert {"home", "resource page", "borough page", "listing", "search, 3 facets", "typeahead", "tag page"} <= set(
+        pages
+    )
+    assert all(figures["queries"] > 0 and figures["p50"] > 0 for figures in pages.values())
+    assert results["engine"]["raw engine"]["p50"] > 0
+    assert results["publish one resource"]["n"] == 5
+
+
+def _run(scale: float) -> dict:
+    page = {"p50": 10.0 * scale, "p95": 12.0, "p99": 15.0, "queries": 9}
+    return {
+        "pages": {"search, 3 facets": page, "resource page": page},
+        "engine": {"raw engine": {"p50": 5.0}, "facets_ms p50": 2.0},
+        "listing vs naive": {"listing": {"p50": 4.0}, "naive listing": {"p50": 16.0}},
+        "publish one resource": {"p50": 50.0},
+        "index rebuild": {"per second": 900.0},
+        "memory after warm-up": {"rss_mb": 120.0},
+        "memory after rebuild": {"peak_mb": 150.0},
+    }
+
+
+def test_ratios_and_table():
+    runs = {"sqlite 1000": _run(1), "sqlite 10000": _run(2), "throughput": {"hello": 1000.0, "home": 250.0}}
+    figures = ratios(runs, [1000, 10000])
+    assert figures["search page (3 facets) ÷ raw engine"] == 4.0
+    assert figures["listing ÷ naive listing"] == 0.25
+    assert figures["p50 growth 10,000 ÷ 1,000 (search, 3 facets)"] == 2.0
+    assert figures["home page ÷ bare hello view (req/s)"] == 0.25
+    table = render(
+        {"meta": {"commit": "abc", "machine": "test", "seconds": 1}, "runs": runs, "ratios": figures}, [1000, 10000]
+    )
+    assert "search, 3 facets" in table and "20.0/12.0/15.0 (9)" in table
