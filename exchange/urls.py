@@ -10,6 +10,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
+    # Wagtail serves only slug-like paths ending in /, so the .ics address is a plain URL.
+    path("", include("events.urls")),
 ]
 
 if settings.DEBUG:
