@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -66,7 +66,7 @@ class EventPageQuerySet(PageQuerySet):
 
     def newly_announced(self) -> EventPageQuerySet:
         """Most recently first published first (the Atom feed's order)."""
-        return self.order_by("-first_published_at", "-pk").select_related("host")
+        return self.order_by(F("first_published_at").desc(nulls_last=True), "-pk").select_related("host")
 
     def with_place_counts(self) -> EventPageQuerySet:
         """Annotate `confirmed_count` and `waiting_count` in the same query."""

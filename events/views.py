@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from events.forms import BookingForm, CancelBookingForm
@@ -134,8 +135,6 @@ class EventFeed(Feed):
         return f"{prefix}{item.title}"
 
     def item_description(self, item: EventPage) -> str:
-        from django.utils import timezone
-
         when = timezone.localtime(item.start).strftime("%A %-d %B %Y, %H:%M")
         return f"{when} (London time), {item.format_label.lower()}, hosted by {item.host.title}. {item.summary}"
 
@@ -146,7 +145,8 @@ class EventFeed(Feed):
         return item.first_published_at
 
     def item_updateddate(self, item: EventPage):
-        return item.last_published_at
+        # Atom requires <updated> on every entry; pages created outside publishing lack the dates.
+        return item.last_published_at or item.first_published_at or item.latest_revision_created_at or timezone.now()
 
     def item_guid(self, item: EventPage) -> str:
         from events.services.calendar import event_uid
