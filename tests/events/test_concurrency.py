@@ -48,7 +48,7 @@ def run_at_once(work) -> list[BaseException]:
         try:
             barrier.wait()
             work(n)
-        except BaseException as error:  # noqa: BLE001 - reported by the test
+        except BaseException as error:  # every failure is reported by the test
             errors.append(error)
         finally:
             connections.close_all()
