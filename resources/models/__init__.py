@@ -1,8 +1,10 @@
+from .access import PublisherAccess
 from .boroughs import BoroughIndexPage, BoroughPage
 from .documents import ExchangeDocument
 from .index import ResourceIndexPage
 from .resource import RelatedResource, ResourceAttachment, ResourcePage, ResourcePageTag
 from .vocabulary import Audience, CPStage, SoSElement
+from .workflow import GuardedApprovalTask
 
 __all__ = [
     "Audience",
@@ -10,6 +12,8 @@ __all__ = [
     "BoroughPage",
     "CPStage",
     "ExchangeDocument",
+    "GuardedApprovalTask",
+    "PublisherAccess",
     "RelatedResource",
     "ResourceAttachment",
     "ResourceIndexPage",

@@ -1,0 +1,117 @@
+"""Admin rules for publishing: refusals that keep publishers' material safe, audit-log actions,
+and the coordinators' publisher-access screen."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, resolve_url
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
+
+from resources.forms import OVERRIDE_PERMISSION
+from resources.models import BoroughPage, PublisherAccess, ResourcePage
+from resources.models.workflow import OVERRIDE_LOG_ACTION
+from resources.services.page_guard import has_blocking, scan_page, summarise
+from resources.services.visibility import document_visible_to
+
+REVIEWED_LOG_ACTION = "exchange.reviewed_no_change"
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions: Any) -> None:
+    actions.register_action(OVERRIDE_LOG_ACTION, "Published despite personal-data findings", "Guard overridden")
+    actions.register_action(REVIEWED_LOG_ACTION, "Reviewed, no change", "Reviewed, no change")
+
+
+def _publisher_refusal(page: Any) -> str | None:
+    specific = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    if isinstance(specific, BoroughPage):
+        count = ResourcePage.objects.descendant_of(page).count()
+        if count:
+            return (
+                f"'{page.title}' cannot be deleted: it publishes {count} resource(s). "
+                "Move or delete its resources first, so nothing the network relies on disappears by accident."
+            )
+    return None
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_publisher_with_resources(request: HttpRequest, page: Any) -> HttpResponse | None:
+    refusal = _publisher_refusal(page)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_unsafe_bulk_actions(
+    request: HttpRequest, action_type: str, objects: list[Any], action_class_instance: Any
+) -> HttpResponse | None:
+    refusals: list[str] = []
+    if action_type == "delete":
+        refusals = [r for r in (_publisher_refusal(page) for page in objects) if r]
+    elif action_type == "publish":
+        for page in objects:
+            latest = page.get_latest_revision_as_object()
+            if isinstance(latest, ResourcePage) and has_blocking(scan_page(latest)):
+                refusals.append(f"'{page.title}' looks like it contains personal data; open it to see the findings.")
+    if not refusals:
+        return None
+    for refusal in refusals:
+        messages.error(request, refusal)
+    return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+
+
+def _log_override(request: HttpRequest, page: Any) -> None:
+    """The form let a coordinator publish despite findings; record who, why and what (masked)."""
+    reason = (request.POST.get("guard_override_reason") or "").strip()
+    if not (reason and request.POST.get("action-publish") and request.user.has_perm(OVERRIDE_PERMISSION)):
+        return
+    specific = page.specific
+    if isinstance(specific, ResourcePage) and specific.live:
+        findings = scan_page(specific)
+        if has_blocking(findings):
+            log(
+                instance=specific,
+                action=OVERRIDE_LOG_ACTION,
+                user=request.user,
+                data={"reason": reason, "findings": summarise(findings)},
+            )
+
+
+hooks.register("after_create_page", _log_override)
+hooks.register("after_edit_page", _log_override)
+
+
+@hooks.register("before_serve_document")
+def serve_documents_only_to_readers_of_a_page_using_them(document: Any, request: HttpRequest) -> HttpResponse | None:
+    """A document attached to a members-only or unpublished resource is not public because its URL is guessable."""
+    if document_visible_to(document, request.user):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), resolve_url(getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or "wagtailcore_login"))
+    raise Http404("No such document.")
+
+
+class PublisherAccessViewSet(ModelViewSet):
+    """Coordinators decide which publishers are trusted to publish without review."""
+
+    model = PublisherAccess
+    menu_label = "Publisher access"
+    icon = "key"
+    add_to_admin_menu = True
+    menu_order = 600
+    list_display = ["publisher", "leads_group", "trusted"]
+    list_filter = ["trusted"]
+    form_fields = ["trusted"]
+    search_fields = ["publisher__title"]
+
+
+@hooks.register("register_admin_viewset")
+def register_publisher_access() -> ModelViewSet:
+    return PublisherAccessViewSet("publisher_access")
