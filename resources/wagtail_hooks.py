@@ -94,7 +94,10 @@ def serve_documents_only_to_readers_of_a_page_using_them(document: Any, request:
     if document_visible_to(document, request.user):
         return None
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), resolve_url(getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or "wagtailcore_login"))
+        return redirect_to_login(
+            request.get_full_path(),
+            resolve_url(getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or "wagtailcore_login"),
+        )
     raise Http404("No such document.")
 
 

@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from events.admin_forms import EventPageForm
 from events.blocks import AgendaBlock
 from events.enums import EventFormat
 from events.querysets import EventPageManager
@@ -111,6 +112,7 @@ class EventPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = "event"

@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
