@@ -208,6 +208,9 @@ EVENTS_PER_PAGE = 20
 # must be shared by every worker (Redis or memcached), or each worker counts on its own.
 RATELIMIT_VIEW = "exchange.ratelimit.ratelimited"
 RATELIMIT_USE_CACHE = "default"
+# Behind a reverse proxy, the META key of a header holding only the client address (e.g. HTTP_X_REAL_IP).
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 
 
 def require(name: str) -> str:

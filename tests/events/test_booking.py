@@ -266,3 +266,16 @@ class TestRateLimit:
             client.post(book_url(event), form_data(name=""))
         response = client.post(book_url(event), form_data(email="someone-else@example.org"))
         assert response.status_code == 302
+
+
+def test_raising_the_capacity_promotes_people_waiting_in_order(django_capture_on_commit_callbacks):
+    event = EventPageFactory(capacity=1)
+    for n in range(4):
+        book_place(event, details(n))
+    mail.outbox.clear()
+    event.capacity = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+    statuses = list(Booking.objects.order_by("pk").values_list("status", flat=True))
+    assert statuses == [BookingStatus.CONFIRMED] * 3 + [BookingStatus.WAITLISTED]
+    assert sorted(m.to[0] for m in mail.outbox) == ["attendee-1@example.org", "attendee-2@example.org"]

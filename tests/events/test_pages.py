@@ -92,12 +92,22 @@ class TestEventPage:
         html = client.get(event.url).content.decode()
         assert "10:15" in html and "Scaling questions" in html
 
-    def test_event_page_query_budget(self, client, django_assert_max_num_queries):
-        event = EventPageFactory()
-        for n in range(10):
-            ResourcePageFactory(title=f"Related {n}", tags=["strategy"])
-        with django_assert_max_num_queries(30):
+    @pytest.mark.parametrize("count", [2, 8])
+    def test_event_page_query_budget_does_not_grow(self, client, count):
+        event = EventPageFactory(start=ago(2))
+        event.tags.set(["strategy", "neglect"])
+        event.audiences.set(Audience.objects.all()[:3])
+        event.save()
+        for n in range(count):
+            related = ResourcePageFactory(title=f"Related {n}", tags=["strategy"])
+            notes = ResourcePageFactory(title=f"Notes {n}", resource_type=ResourceType.EVENT_NOTES, tags=["notes"])
+            event.related_resources.create(resource=related)
+            EventNotes.objects.create(page=event, resource=notes)
+            BookingFactory(event=event)
+        client.get(event.url)  # warm the site cache
+        with CaptureQueriesContext(connection) as queries:
             assert client.get(event.url).status_code == 200
+        assert len(queries) <= 20, [q["sql"][:120] for q in queries]
 
 
 class TestListing:
