@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
+    path("", include("resources.urls")),
     # Wagtail serves only slug-like paths ending in /, so the .ics address is a plain URL.
     path("", include("events.urls")),
 ]

@@ -8,17 +8,24 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, resolve_url
+from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 
+from resources import admin_views
 from resources.forms import OVERRIDE_PERMISSION
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
 from resources.models.workflow import OVERRIDE_LOG_ACTION
+from resources.roles import is_coordinator, publishers_led_by
 from resources.services.page_guard import has_blocking, scan_page, summarise
+from resources.services.reviews import DUE_WITHIN_DAYS, REVIEWED_LOG_ACTION
 from resources.services.visibility import document_visible_to
-
-REVIEWED_LOG_ACTION = "exchange.reviewed_no_change"
+from search.wagtail_hooks import PermissionMenuItem
 
 
 @hooks.register("register_log_actions")
@@ -118,3 +125,97 @@ class PublisherAccessViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_publisher_access() -> ModelViewSet:
     return PublisherAccessViewSet("publisher_access")
+
+
+# --- Review lifecycle and adoption ----------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls() -> list[Any]:
+    return [
+        path(
+            "resources/<int:page_id>/reviewed/", admin_views.ReviewedNoChangeView.as_view(), name="resources_reviewed"
+        ),
+        path("reports/review-dates/", admin_views.ReviewDatesReport.as_view(), name="resources_review_report"),
+        path(
+            "reports/review-dates/results/",
+            admin_views.ReviewDatesReport.as_view(results_only=True),
+            name="resources_review_report_results",
+        ),
+        path("reports/most-adopted/", admin_views.MostAdoptedReport.as_view(), name="resources_adoption_report"),
+        path(
+            "reports/most-adopted/results/",
+            admin_views.MostAdoptedReport.as_view(results_only=True),
+            name="resources_adoption_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item() -> MenuItem:
+    return PermissionMenuItem(
+        "Review dates",
+        reverse("resources_review_report"),
+        name="review-dates",
+        icon_name="date",
+        order=1200,
+        permission=admin_views.NETWORK_REPORTS,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_adoption_report_menu_item() -> MenuItem:
+    return PermissionMenuItem(
+        "Most adopted resources",
+        reverse("resources_adoption_report"),
+        name="most-adopted",
+        icon_name="group",
+        order=1250,
+        permission=admin_views.NETWORK_REPORTS,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def reviewed_no_change_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Any:
+    if page.specific_class is ResourcePage and page.live and page.permissions_for_user(user).can_edit():
+        yield Button(
+            "Reviewed, no change", reverse("resources_reviewed", args=[page.pk]), icon_name="date", priority=55
+        )
+
+
+class ReviewPanel(Component):
+    """On a lead's dashboard: their publishers' resources overdue or due in the next 30 days."""
+
+    name = "review_due"
+    order = 90
+    template_name = "resources/admin/review_panel.html"
+
+    def __init__(self, publishers: Any) -> None:
+        self.publishers = publishers
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        today = timezone.localdate()
+        due = (
+            ResourcePage.objects.live()
+            .filter(borough__in=self.publishers)
+            .due_for_review(DUE_WITHIN_DAYS, today)
+            .select_related("borough")
+            .order_by("review_due", "title")[:100]
+        )
+        overdue = [r for r in due if r.review_due < today]
+        due_soon = [r for r in due if r.review_due >= today]
+        return {
+            "overdue": overdue,
+            "due_soon": due_soon,
+            "groups": [("Overdue", overdue), ("Due in the next 30 days", due_soon)],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panel(request: HttpRequest, panels: list[Any]) -> None:
+    # Coordinators see every publisher in the Review dates report instead.
+    if is_coordinator(request.user):
+        return
+    publishers = list(publishers_led_by(request.user))
+    if publishers:
+        panels.append(ReviewPanel(publishers))

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "resources.services.visibility.RequestMemoMiddleware",
     # Turns django-ratelimit's Ratelimited into a 429 page (exchange.ratelimit).
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]

@@ -26,7 +26,10 @@ class PublisherAccess(models.Model):
         verbose_name = "publisher access"
         verbose_name_plural = "publisher access"
         ordering = ["publisher__title"]
-        permissions = [("override_guard", "Can publish despite personal-data findings, giving a reason")]
+        permissions = [
+            ("override_guard", "Can publish despite personal-data findings, giving a reason"),
+            ("view_network_reports", "Can see review dates and adoption across the network"),
+        ]
 
     def __str__(self) -> str:
         return str(self.leads_group)

@@ -84,4 +84,12 @@ class BoroughPage(Page):
         context = super().get_context(request, *args, **kwargs)
         resources = ResourcePage.objects.live().visible_to(request.user).in_borough(self).newest().for_listing()
         context["page_obj"] = paginate(request, resources)
+        context["adopted"] = (
+            ResourcePage.objects.live()
+            .visible_to(request.user)
+            .filter(adoptions__borough=self)
+            .exclude(borough=self)
+            .newest()
+            .for_listing()[:50]
+        )
         return context

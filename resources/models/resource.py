@@ -180,6 +180,16 @@ class ResourcePage(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = self.attachments.select_related("document")
+        context["adopted_by"] = list(BoroughPage.objects.filter(adoptions__resource=self).order_by("title"))
+        if request.user.is_authenticated:
+            from resources.services.adoption import boroughs_of
+
+            adopted = {borough.pk for borough in context["adopted_by"]}
+            context["my_boroughs"] = [
+                (borough, borough.pk in adopted)
+                for borough in boroughs_of(request.user)
+                if borough.pk != self.borough_id
+            ]
         context["related"] = (
             ResourcePage.objects.live()
             .visible_to(request.user)

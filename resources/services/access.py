@@ -26,6 +26,7 @@ COORDINATOR_MODEL_PERMISSIONS = (
     ("resources", "view_publisheraccess"),
     ("resources", "change_publisheraccess"),
     ("resources", "override_guard"),
+    ("resources", "view_network_reports"),
 )
 
 

@@ -61,7 +61,7 @@ def scan_content(content: GuardedContent) -> list[PageFinding]:
     texts += [("Tag", tag) for tag in content.tags]
     findings = [_from(location, text) for location, text in texts]
     for document in content.documents:
-        findings.append(list(_document_findings(document)))
+        findings.append(list(document_findings(document)))
     flat = [finding for group in findings for finding in group]
     return sorted(flat, key=lambda f: f.confidence != HIGH)
 
@@ -82,7 +82,8 @@ def _from(location: str, text: str | None) -> list[PageFinding]:
     return [PageFinding(location, str(f.kind), f.confidence, f.masked) for f in scan(text or "")]
 
 
-def _document_findings(document: Any) -> Iterable[PageFinding]:
+def document_findings(document: Any) -> Iterable[PageFinding]:
+    """Findings in a document's extracted text and in its metadata (names are always 'check')."""
     label = f"Attachment '{document.filename}'"
     yield from _from(f"{label} (text)", document.extracted_text)
     metadata = document.metadata or {}

@@ -2,10 +2,13 @@
 the same rule to listings, search and documents, so nothing restricted leaks through another route.
 """
 
+from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, Group
 from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
 from resources.roles import NETWORK_MEMBERS
@@ -35,10 +38,45 @@ def _accepts(restriction: PageViewRestriction, user: Any, group_ids: set[int]) -
     return False
 
 
+# One page view reads the restrictions several times (listing, tag counts, publisher counts);
+# memoising them for the length of a request saves those queries without ever serving a
+# restriction list older than the request itself.
+_request_memo: ContextVar[dict[str, Any] | None] = ContextVar("visibility_memo", default=None)
+
+
+class RequestMemoMiddleware:
+    """Gives each request its own memo of view restrictions (see hidden_paths_for)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
+
+
+def _restrictions() -> list[PageViewRestriction]:
+    memo = _request_memo.get()
+    if memo is not None and "restrictions" in memo:
+        return memo["restrictions"]
+    restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+    if memo is not None:
+        memo["restrictions"] = restrictions
+    return restrictions
+
+
 def hidden_paths_for(user: Any) -> list[str]:
     """Tree paths of restricted pages ``user`` may not read (everything below them is hidden too)."""
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    restrictions = _restrictions()
+    if not restrictions:
+        return []
+    group_ids: set[int] = set()
+    if user.is_authenticated:
+        group_ids = getattr(user, "_exchange_group_ids", None) or set(user.groups.values_list("pk", flat=True))
+        user._exchange_group_ids = group_ids
     return [r.page.path for r in restrictions if not _accepts(r, user, group_ids)]
 
 

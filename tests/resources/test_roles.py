@@ -213,3 +213,16 @@ def test_deleting_a_publisher_with_resources_is_refused(admin_client, camden, ou
 def test_deleting_a_publisher_without_resources_is_allowed(admin_client, hackney):
     admin_client.post(reverse("wagtailadmin_pages:delete", args=[hackney.pk]))
     assert not BoroughPage.objects.filter(pk=hackney.pk).exists()
+
+
+def test_requested_changes_reach_the_lead_by_email_with_the_comment(client, ours, mailoutbox):
+    lead = lead_of("Camden")
+    client.force_login(lead)
+    client.post(reverse("wagtailadmin_pages:edit", args=[ours.pk]), resource_form_data(ours, action="action-submit"))
+    task_state = WorkflowState.objects.get(object_id=str(ours.pk)).current_task_state
+    client.force_login(coordinator())
+    url = reverse("wagtailadmin_pages:workflow_action", args=[ours.pk, "reject", task_state.pk])
+    client.post(url, {"comment": "Please add the escalation route."})
+    to_lead = [message for message in mailoutbox if lead.email in message.to]
+    assert to_lead and "Please add the escalation route." in to_lead[-1].body
+    assert ResourcePage.objects.get(pk=ours.pk).title == "Camden core group guide"
