@@ -1,6 +1,7 @@
 """The public booking form. Every field is validated; nothing is saved unless all of it is valid."""
 
 import re
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -58,6 +59,21 @@ class BookingForm(forms.Form):
         help_text="Anything we should arrange so you can take part.",
         error_messages={"max_length": "Access or dietary needs must be 500 characters or fewer."},
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        # Screen readers announce the message with the field (ids match components/form_field.html).
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                described = " ".join(filter(None, [widget.attrs.get("aria-describedby", ""), f"id_{name}-error"]))
+                widget.attrs.update({"aria-describedby": described, "aria-invalid": "true"})
 
     def clean_email(self) -> str:
         value = self.cleaned_data["email"]

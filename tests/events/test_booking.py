@@ -104,6 +104,8 @@ class TestBookingForm:
         assert "There is a problem" in html
         assert f'href="#id_{field}"' in html  # the summary links to the field
         assert message in html
+        assert f'aria-describedby="id_{field}-error"' in html or f"id_{field}-hint id_{field}-error" in html
+        assert 'aria-invalid="true"' in html
         assert Booking.objects.count() == 0
         assert OutboundEmail.objects.count() == 0
 
