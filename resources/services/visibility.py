@@ -34,7 +34,7 @@ def _accepts(restriction: PageViewRestriction, user: Any, group_ids: set[int]) -
     if restriction.restriction_type == BaseViewRestriction.LOGIN:
         return True
     if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        return user.is_superuser or bool(group_ids & {group.pk for group in restriction.groups.all()})
+        return user.is_superuser or bool(group_ids & _restriction_groups().get(restriction.pk, set()))
     return False
 
 
@@ -62,10 +62,24 @@ def _restrictions() -> list[PageViewRestriction]:
     memo = _request_memo.get()
     if memo is not None and "restrictions" in memo:
         return memo["restrictions"]
-    restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+    restrictions = list(PageViewRestriction.objects.select_related("page"))
     if memo is not None:
         memo["restrictions"] = restrictions
     return restrictions
+
+
+def _restriction_groups() -> dict[int, set[int]]:
+    """Group ids of every group restriction, read only when a signed-in user needs them."""
+    memo = _request_memo.get()
+    if memo is not None and "groups" in memo:
+        return memo["groups"]
+    groups: dict[int, set[int]] = {}
+    through = PageViewRestriction.groups.through.objects.values_list("pageviewrestriction_id", "group_id")
+    for restriction_id, group_id in through:
+        groups.setdefault(restriction_id, set()).add(group_id)
+    if memo is not None:
+        memo["groups"] = groups
+    return groups
 
 
 def hidden_paths_for(user: Any) -> list[str]:

@@ -226,3 +226,12 @@ def test_requested_changes_reach_the_lead_by_email_with_the_comment(client, ours
     to_lead = [message for message in mailoutbox if lead.email in message.to]
     assert to_lead and "Please add the escalation route." in to_lead[-1].body
     assert ResourcePage.objects.get(pk=ours.pk).title == "Camden core group guide"
+
+
+def test_lead_cannot_copy_into_another_publisher(client, camden_lead, ours, hackney, camden):
+    url = reverse("wagtailadmin_pages:copy", args=[ours.pk])
+    client.post(url, {"new_title": "Planted copy", "new_slug": "planted-copy", "new_parent_page": hackney.pk})
+    assert not ResourcePage.objects.descendant_of(hackney).filter(slug="planted-copy").exists()
+    # The same form into their own publisher works, so the refusal above is the permission.
+    client.post(url, {"new_title": "Own copy", "new_slug": "own-copy", "new_parent_page": camden.pk})
+    assert ResourcePage.objects.descendant_of(camden).filter(slug="own-copy").exists()
