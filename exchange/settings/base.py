@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "notifications",
     "wagtail.contrib.routable_page",
+    "bench",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
