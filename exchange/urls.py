@@ -11,6 +11,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
     path("", include("resources.urls")),
+    # Wagtail serves only slug-like paths ending in /, so the .ics address is a plain URL.
+    path("", include("events.urls")),
 ]
 
 if getattr(settings, "BENCH_HELLO", False):

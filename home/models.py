@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from events.models import EventPage
 from resources.models import BoroughPage, ResourcePage
 from resources.tags import popular_tags
 
@@ -36,6 +37,10 @@ class HomePage(Page):
         context["popular_tags"] = popular_tags(12)
         context["publisher_count"] = BoroughPage.objects.live().publishing().count()
         context["resource_count"] = live.count()
+        # One query: the home page's event cards show no tags.
+        context["upcoming_events"] = (
+            EventPage.objects.live().public().not_cancelled().upcoming().select_related("host")[:3]
+        )
         return context
 
 

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -35,6 +36,8 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "events",
+    "notifications",
+    "wagtail.contrib.routable_page",
     "bench",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "resources.services.visibility.RequestMemoMiddleware",
+    # Turns django-ratelimit's Ratelimited into a 429 page (exchange.ratelimit).
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "exchange.urls"
@@ -181,13 +186,33 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
+# Outgoing mail from one URL (smtp://user:pass@host:587/?tls=True, smtps://…, console:);
+# empty prints mail to the console. Mail is sent by notifications' background task.
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+_email = dj_email_url.parse(EMAIL_URL or "console:")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+EMAIL_PORT = _email["EMAIL_PORT"] or 25
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+# A stuck mail server must not hold a worker for long; the outbox retries later.
+EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@practice-exchange.example")
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 RESOURCES_PER_PAGE = 20
+EVENTS_PER_PAGE = 20
+
+# Rate limits (exchange.ratelimit) count in the default cache: in production that cache
+# must be shared by every worker (Redis or memcached), or each worker counts on its own.
+RATELIMIT_VIEW = "exchange.ratelimit.ratelimited"
+RATELIMIT_USE_CACHE = "default"
+# Behind a reverse proxy, the META key of a header holding only the client address (e.g. HTTP_X_REAL_IP).
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 
 
 def require(name: str) -> str:

@@ -1,4 +1,4 @@
-"""python manage.py load_demo: the demo network (publishers' details, resources, attachments).
+"""python manage.py load_demo: the demo network (publishers' details, resources, attachments, events).
 
 Idempotent: it goes through the bulk importer, which leaves unchanged resources alone,
 and only touches other pages when their demo values differ.
@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from events.services.demo import load_demo_events
 from resources.services.demo import load_demo_network
 from resources.services.import_rows import ImportFileError
 from resources.services.progress import progress_bar
@@ -32,3 +33,5 @@ class Command(BaseCommand):
             f"Demo network: {len(report.created)} resources created, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged."
         )
+        events = load_demo_events()
+        self.stdout.write(f"Demo events: {len(events)} created.")

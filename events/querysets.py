@@ -1,0 +1,122 @@
+"""Listing logic for events and bookings, as named queryset methods."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils import timezone
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+
+from events.enums import BookingStatus
+
+
+class EventPageQuerySet(PageQuerySet):
+    def upcoming(self, now: datetime.datetime | None = None) -> EventPageQuerySet:
+        """Events that have not yet ended (one in progress is still upcoming), soonest first."""
+        return self.filter(end__gt=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now: datetime.datetime | None = None) -> EventPageQuerySet:
+        """Events that have ended, most recent first."""
+        return self.filter(end__lte=now or timezone.now()).order_by("-start", "-pk")
+
+    def in_year(self, year: int) -> EventPageQuerySet:
+        """Events starting in this calendar year (London time)."""
+        return self.filter(start__year=year)
+
+    def not_cancelled(self) -> EventPageQuerySet:
+        return self.filter(cancelled_at__isnull=True)
+
+    def of_format(self, *formats: str) -> EventPageQuerySet:
+        """Events in any of these formats (EventFormat values)."""
+        return self.filter(event_format__in=formats)
+
+    def for_audiences(self, *slugs: str) -> EventPageQuerySet:
+        """Events for any of these audiences (resources.Audience slugs), without duplicates."""
+        return self.filter(
+            pk__in=self.model.audiences.through.objects.filter(audience__slug__in=slugs).values("eventpage")
+        )
+
+    def hosted_by(self, *slugs: str) -> EventPageQuerySet:
+        """Events hosted by any of these publishers (BoroughPage slugs)."""
+        return self.filter(host__slug__in=slugs)
+
+    def tagged(self, *slugs: str) -> EventPageQuerySet:
+        """Events carrying any of these tags (by tag slug), without duplicates."""
+        from events.models import EventPageTag
+
+        return self.filter(pk__in=EventPageTag.objects.filter(tag__slug__in=slugs).values("content_object_id"))
+
+    def missing_notes(self, now: datetime.datetime | None = None) -> EventPageQuerySet:
+        """Held (ended, not cancelled) events with no event notes linked yet, most recent first."""
+        from events.models import EventNotes
+
+        return (
+            self.past(now)
+            .not_cancelled()
+            .exclude(Exists(EventNotes.objects.filter(page=OuterRef("pk"), resource__live=True)))
+        )
+
+    def for_calendar(self, now: datetime.datetime | None = None, recent_days: int = 90) -> EventPageQuerySet:
+        """Upcoming events and those that ended in the last `recent_days` days, cancelled ones included."""
+        since = (now or timezone.now()) - datetime.timedelta(days=recent_days)
+        return self.filter(end__gte=since).order_by("start", "pk").select_related("host")
+
+    def newly_announced(self) -> EventPageQuerySet:
+        """Most recently first published first (the Atom feed's order)."""
+        return self.order_by(F("first_published_at").desc(nulls_last=True), "-pk").select_related("host")
+
+    def with_place_counts(self) -> EventPageQuerySet:
+        """Annotate `confirmed_count` and `waiting_count` in the same query."""
+        return self.annotate(
+            confirmed_count=Count("bookings", filter=Q(bookings__status=BookingStatus.CONFIRMED)),
+            waiting_count=Count("bookings", filter=Q(bookings__status=BookingStatus.WAITLISTED)),
+        )
+
+    def for_listing(self) -> EventPageQuerySet:
+        """Fetch what listing templates show (host, tags, audiences) up front, so templates never query."""
+        return self.select_related("host").prefetch_related("tags", "audiences")
+
+
+class BookingQuerySet(models.QuerySet):
+    def active(self) -> BookingQuerySet:
+        """Bookings holding a place or waiting for one."""
+        return self.exclude(status=BookingStatus.CANCELLED)
+
+    def confirmed(self) -> BookingQuerySet:
+        return self.filter(status=BookingStatus.CONFIRMED)
+
+    def waiting(self) -> BookingQuerySet:
+        """The waiting list in order: first come, first promoted."""
+        return self.filter(status=BookingStatus.WAITLISTED).order_by("created_at", "pk")
+
+    def for_email(self, email: str) -> BookingQuerySet:
+        return self.filter(email__iexact=email.strip())
+
+    def due_reminder(
+        self, now: datetime.datetime | None = None, ahead: datetime.timedelta | None = None
+    ) -> BookingQuerySet:
+        """Confirmed bookings not yet reminded, for live, not cancelled events starting within `ahead` (2 days)."""
+        now = now or timezone.now()
+        ahead = ahead or datetime.timedelta(days=2)
+        return self.confirmed().filter(
+            reminder_sent_at__isnull=True,
+            event__live=True,
+            event__cancelled_at__isnull=True,
+            event__start__gt=now,
+            event__start__lte=now + ahead,
+        )
+
+    def for_admin(self) -> BookingQuerySet:
+        """Coordinators' order: places first, then the waiting list in order, then cancellations."""
+        order = models.Case(
+            models.When(status=BookingStatus.CONFIRMED, then=0),
+            models.When(status=BookingStatus.WAITLISTED, then=1),
+            default=2,
+        )
+        return self.annotate(status_order=order).order_by("status_order", "created_at", "pk")
+
+
+EventPageManager = PageManager.from_queryset(EventPageQuerySet)
