@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "events",
+    "uploads",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -178,6 +179,19 @@ WAGTAILDOCS_DOCUMENT_MODEL = "resources.ExchangeDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Every upload (admin forms, multiple upload, the importer) passes uploads.services.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "uploads.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.forms.ImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = WAGTAILDOCS_MAX_UPLOAD_SIZE
+# Office files are zips: refuse one that would expand past this or has this many parts.
+UPLOADS_MAX_ZIP_UNCOMPRESSED = int(os.environ.get("UPLOADS_MAX_ZIP_UNCOMPRESSED", 200 * 1024 * 1024))
+UPLOADS_MAX_ZIP_PARTS = int(os.environ.get("UPLOADS_MAX_ZIP_PARTS", 2000))
+# Virus scanning fails closed: with it enabled and clamd unreachable, uploads are refused.
+CLAMAV_ENABLED = env_bool("CLAMAV_ENABLED", True)
+CLAMAV_URL = os.environ.get("CLAMAV_URL", "unix:///var/run/clamav/clamd.ctl")
+CLAMAV_TIMEOUT = float(os.environ.get("CLAMAV_TIMEOUT", "30"))
 
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
