@@ -57,5 +57,14 @@ test: lint check ## The whole suite on SQLite (set DATABASE_URL to use PostgreSQ
 test-search: install-dev ## The search tests against a real Elasticsearch (scripts/elasticsearch.sh), stopped afterwards
 	scripts/with-elasticsearch.sh $(BIN)/python -m pytest tests/search -q
 
+.PHONY: check-deploy audit
+check-deploy: install ## Django's deployment checks on the production settings (warnings fail)
+	DJANGO_SETTINGS_MODULE=exchange.settings.production ALLOWED_HOSTS=exchange.example \
+	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+audit: install-dev ## pip-audit of the virtualenv; fails on vulnerabilities that have a fix
+	$(BIN)/python scripts/audit_gate.py
+
 clean: ## Remove the virtualenv, the SQLite database and media
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected .pytest_cache .ruff_cache
