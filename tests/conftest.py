@@ -32,6 +32,16 @@ def _force_login_is_two_factor(monkeypatch):
     monkeypatch.setattr(Client, "force_login", force_login)
 
 
+@pytest.fixture(autouse=True)
+def _engine_backoff_forgotten():
+    """search.indexing remembers engine failures for a while; no test inherits another's."""
+    from search.indexing import _engine_failed_at
+
+    _engine_failed_at.clear()
+    yield
+    _engine_failed_at.clear()
+
+
 @pytest.fixture
 def home(db) -> HomePage:
     return HomePage.objects.get()
