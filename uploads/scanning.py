@@ -17,6 +17,8 @@ from uploads.refusals import UploadRefused
 
 logger = logging.getLogger(__name__)
 
+_warned_disabled = False
+
 NOT_SCANNED_WARNING = "Virus scanning is switched off on this server (development only): files are not scanned."
 
 
@@ -46,7 +48,11 @@ def clamd_client() -> ClamdNetworkSocket:
 def scan(handle: BinaryIO) -> ScanOutcome:
     """Scan the file's bytes; UploadRefused if infected or if clamd cannot give an answer."""
     if not scanning_enabled():
-        logger.warning("Upload accepted without a virus scan: CLAMAV_ENABLED is off")
+        # Once per process: a demo load would otherwise repeat it for every attachment.
+        global _warned_disabled
+        if not _warned_disabled:
+            logger.warning("Uploads are accepted without a virus scan: CLAMAV_ENABLED is off")
+            _warned_disabled = True
         return ScanOutcome(scanned=False)
     handle.seek(0)
     try:

@@ -98,6 +98,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours
 AXES_RESET_ON_SUCCESS = True
+# Behind a reverse proxy set TRUSTED_PROXY_COUNT to the number of proxies that append to
+# X-Forwarded-For; 0 means REMOTE_ADDR is the client (accounts/client_ip.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # Headers (exchange/headers.py): CSP with nonces on public pages, relaxed for the admin.
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_DIRECTIVES}

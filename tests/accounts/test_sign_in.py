@@ -94,3 +94,19 @@ def test_production_cookies_are_secure(monkeypatch):
     assert production.SESSION_COOKIE_HTTPONLY
     assert production.SESSION_COOKIE_SAMESITE == "Lax"
     assert production.SESSION_COOKIE_NAME.startswith("__Host-")
+
+
+class TestClientAddress:
+    def test_without_proxies_forwarded_headers_are_ignored(self, rf, settings):
+        from accounts.client_ip import client_ip
+
+        settings.TRUSTED_PROXY_COUNT = 0
+        request = rf.get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="198.51.100.9")
+        assert client_ip(request) == "192.0.2.1"
+
+    def test_behind_one_proxy_only_the_entry_it_added_is_believed(self, rf, settings):
+        from accounts.client_ip import client_ip
+
+        settings.TRUSTED_PROXY_COUNT = 1
+        spoofed = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.9, 203.0.113.5")
+        assert client_ip(spoofed) == "203.0.113.5"
