@@ -36,6 +36,12 @@ class TokenForm(forms.Form):
     )
 
 
+class SetupTokenForm(TokenForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["token"].help_text = "The 6-digit code your authenticator app shows now."
+
+
 def _next_url(request: HttpRequest) -> str:
     """The page to return to; only this site's own addresses (no open redirect)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
@@ -70,7 +76,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     if user_has_device(request.user, confirmed=True) and not request.user.is_verified():
         return HttpResponseRedirect(reverse("accounts_two_factor_verify"))
     device = _unconfirmed_device(request.user)
-    form = TokenForm(request.POST or None)
+    form = SetupTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"].replace(" ", "")):
             device.confirmed = True
