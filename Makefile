@@ -66,5 +66,13 @@ check-deploy: install ## Django's deployment checks on the production settings (
 audit: install-dev ## pip-audit of the virtualenv; fails on vulnerabilities that have a fix
 	$(BIN)/python scripts/audit_gate.py
 
+.PHONY: backup restore
+backup: install ## Back up the database and media into ./backups/backup-<time>/ (BACKUP_DIR to change)
+	$(BIN)/python manage.py backup --to $(or $(BACKUP_DIR),backups)
+
+restore: install ## Restore a backup: make restore BACKUP=backups/backup-<time> (replaces current data)
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/backup-<time>" >&2; exit 2)
+	$(BIN)/python manage.py restore $(BACKUP) --yes
+
 clean: ## Remove the virtualenv, the SQLite database and media
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected .pytest_cache .ruff_cache

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "events",
     "uploads",
     "accounts",
+    "backups",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
