@@ -67,11 +67,11 @@ audit: install-dev ## pip-audit of the virtualenv; fails on vulnerabilities that
 	$(BIN)/python scripts/audit_gate.py
 
 .PHONY: backup restore
-backup: install ## Back up the database and media into ./backups/backup-<time>/ (BACKUP_DIR to change)
-	$(BIN)/python manage.py backup --to $(or $(BACKUP_DIR),backups)
+backup: install ## Back up the database and media into ./site-backups/backup-<time>/ (BACKUP_DIR to change)
+	$(BIN)/python manage.py backup --to $(or $(BACKUP_DIR),site-backups)
 
-restore: install ## Restore a backup: make restore BACKUP=backups/backup-<time> (replaces current data)
-	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/backup-<time>" >&2; exit 2)
+restore: install ## Restore a backup: make restore BACKUP=site-backups/backup-<time> (replaces current data)
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=site-backups/backup-<time>" >&2; exit 2)
 	$(BIN)/python manage.py restore $(BACKUP) --yes
 
 clean: ## Remove the virtualenv, the SQLite database and media

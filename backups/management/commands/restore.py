@@ -12,7 +12,7 @@ class Command(BaseCommand):
     help = "Restore a backup made by `manage.py backup`. Replaces the current database and media."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("folder", type=Path, help="A backup folder (backups/backup-…)")
+        parser.add_argument("folder", type=Path, help="A backup folder (site-backups/backup-…)")
         parser.add_argument("--yes", action="store_true", help="Confirm: the current data will be replaced.")
 
     def handle(self, *args: Any, folder: Path, yes: bool, **options: Any) -> None:
