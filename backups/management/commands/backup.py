@@ -12,7 +12,9 @@ class Command(BaseCommand):
     help = "Back up the database (pg_dump or SQLite's backup API) and media into a new folder."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--to", type=Path, default=Path("site-backups"), help="Folder for backups (default ./site-backups)")
+        parser.add_argument(
+            "--to", type=Path, default=Path("site-backups"), help="Folder for backups (default ./site-backups)"
+        )
 
     def handle(self, *args: Any, to: Path, **options: Any) -> None:
         try:
