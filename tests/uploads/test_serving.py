@@ -7,14 +7,25 @@ from django.core.checks import run_checks
 from django.core.files.base import ContentFile
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests.factories import DocumentFactory
+from resources.models import ResourceAttachment
+from tests.factories import DocumentFactory, ResourcePageFactory
 from tests.uploads import samples
 from uploads.serving import content_disposition, safe_filename
 
 
+def published_document(content: bytes, name: str, **fields):
+    """A document attached to a live resource, as readers meet them (unattached ones may be hidden)."""
+    root = Collection.get_first_root_node()
+    document = DocumentFactory(title="Notes", file=ContentFile(content, name=name), collection=root, **fields)
+    resource = ResourcePageFactory(title=f"Resource using {name}")
+    ResourceAttachment.objects.create(page=resource, document=document)
+    resource.save_revision().publish()
+    return document
+
+
 @pytest.fixture
 def text_document(db):
-    return DocumentFactory(title="Notes", file=ContentFile(samples.TEXT, name="workshop-notes.txt"))
+    return published_document(samples.TEXT, "workshop-notes.txt")
 
 
 def test_document_url_goes_through_the_serve_view(text_document):
@@ -36,7 +47,7 @@ def test_download_has_nosniff_a_strict_csp_and_a_safe_name(client, text_document
 
 
 def test_pdf_is_inline_without_the_sandbox(client, db):
-    document = DocumentFactory(title="Checklist", file=ContentFile(samples.pdf(), name="checklist.pdf"))
+    document = published_document(samples.pdf(), "checklist.pdf")
     response = client.get(document.url)
     assert response["Content-Disposition"].startswith('inline; filename="checklist.pdf"')
     assert "sandbox" not in response["Content-Security-Policy"]
@@ -45,7 +56,7 @@ def test_pdf_is_inline_without_the_sandbox(client, db):
 
 def test_hostile_stored_name_cannot_break_the_header(client, db, settings):
     """A name stored by other means (a migration, a restore) still yields a header with no injection."""
-    document = DocumentFactory(title="Notes", file=ContentFile(samples.TEXT, name="plain.txt"))
+    document = published_document(samples.TEXT, "plain.txt")
     hostile = 'documents/a";b=c; X-Injected: 1 évaluation.txt'
     stored = Path(settings.MEDIA_ROOT) / hostile
     stored.parent.mkdir(parents=True, exist_ok=True)
@@ -82,9 +93,10 @@ def test_content_disposition_encodes_the_exact_name():
 
 
 def test_document_in_a_login_only_collection_needs_a_login(client, django_user_model, db):
-    private = Collection.get_first_root_node().add_child(name="Members only")
-    CollectionViewRestriction.objects.create(collection=private, restriction_type=CollectionViewRestriction.LOGIN)
-    document = DocumentFactory(title="Notes", collection=private, file=ContentFile(samples.TEXT, name="n.txt"))
+    document = published_document(samples.TEXT, "n.txt")
+    CollectionViewRestriction.objects.create(
+        collection=Collection.get_first_root_node(), restriction_type=CollectionViewRestriction.LOGIN
+    )
     anonymous = client.get(document.url)
     assert anonymous.status_code == 302
     assert "/login/" in anonymous["Location"]
