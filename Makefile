@@ -61,5 +61,22 @@ bench: install ## Benchmark 1k and 10k synthetic resources (BENCH_FULL=1 adds 50
 test-search: install-dev ## The search tests against a real Elasticsearch (scripts/elasticsearch.sh), stopped afterwards
 	scripts/with-elasticsearch.sh $(BIN)/python -m pytest tests/search -q
 
+.PHONY: check-deploy audit
+check-deploy: install ## Django's deployment checks on the production settings (warnings fail)
+	DJANGO_SETTINGS_MODULE=exchange.settings.production ALLOWED_HOSTS=exchange.example \
+	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+audit: install-dev ## pip-audit of the virtualenv; fails on vulnerabilities that have a fix
+	$(BIN)/python scripts/audit_gate.py
+
+.PHONY: backup restore
+backup: install ## Back up the database and media into ./site-backups/backup-<time>/ (BACKUP_DIR to change)
+	$(BIN)/python manage.py backup --to $(or $(BACKUP_DIR),site-backups)
+
+restore: install ## Restore a backup: make restore BACKUP=site-backups/backup-<time> (replaces current data)
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=site-backups/backup-<time>" >&2; exit 2)
+	$(BIN)/python manage.py restore $(BACKUP) --yes
+
 clean: ## Remove the virtualenv, the SQLite database and media
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected .pytest_cache .ruff_cache

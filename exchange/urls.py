@@ -1,13 +1,17 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from uploads.serving import serve_document
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's own pattern of the same name, so downloads get the exchange's headers.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
     path("", include("resources.urls")),
@@ -23,7 +27,10 @@ if getattr(settings, "BENCH_HELLO", False):
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are always downloaded through the view above, which checks
+    # permissions, so MEDIA_ROOT/documents is never public (not even while developing).
+    for folder in ("images", "original_images"):
+        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder)
 
 # Wagtail's page serving catches everything else, so it goes last.
 urlpatterns += [path("", include(wagtail_urls))]

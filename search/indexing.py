@@ -8,6 +8,7 @@ An editor's save or publish never waits on, or fails because of, the engine.
 
 import logging
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -22,6 +23,15 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 logger = logging.getLogger(__name__)
 _paused = threading.local()
+# After an engine fails, saves skip it (queueing the update) for this long, so one publish
+# waits for at most one engine timeout rather than one per save it makes. The retry
+# command always tries.
+ENGINE_BACKOFF_SECONDS = 30.0
+_engine_failed_at: dict[str, float] = {}
+
+
+class _BackingOff(Exception):
+    """Raised instead of calling an engine that failed moments ago."""
 
 
 def updates_paused() -> bool:
@@ -40,8 +50,17 @@ def paused_updates() -> Iterator[None]:
         _paused.value = False
 
 
-def update_object(obj: Model) -> bool:
-    """Index one object in every auto-updating backend; record failures for retry. True if all succeeded."""
+def _backing_off(name: str) -> bool:
+    failed_at = _engine_failed_at.get(name)
+    return failed_at is not None and time.monotonic() - failed_at < ENGINE_BACKOFF_SECONDS
+
+
+def update_object(obj: Model, *, retrying: bool = False) -> bool:
+    """Index one object in every auto-updating backend; record failures for retry. True if all succeeded.
+
+    A backend that failed in the last ENGINE_BACKOFF_SECONDS is not tried again (the update
+    is queued at once) unless ``retrying``.
+    """
     from search.models import PendingIndexUpdate
 
     indexed = get_indexed_instance(obj)
@@ -49,13 +68,18 @@ def update_object(obj: Model) -> bool:
     ok = True
     for name, backend in get_search_backends_with_name(with_auto_update=True):
         try:
+            if not retrying and _backing_off(name):
+                raise _BackingOff(f"{name} failed recently; not tried again yet")
             if indexed is not None:
                 backend.add(indexed)
         except Exception as error:  # an engine outage must not reach the editor
             ok = False
+            if not isinstance(error, _BackingOff):
+                _engine_failed_at[name] = time.monotonic()
             logger.warning("Index update of %s %s in %r failed; queued for retry", label, obj.pk, name)
             PendingIndexUpdate.record(label, obj.pk, name, error)
         else:
+            _engine_failed_at.pop(name, None)
             PendingIndexUpdate.objects.filter(model_label=label, object_id=str(obj.pk), backend=name).delete()
     return ok
 
@@ -78,7 +102,7 @@ def retry_pending(limit: int = 500) -> tuple[int, int]:
         if obj is None:  # deleted since: nothing left to index
             pending.delete()
             continue
-        if update_object(obj):
+        if update_object(obj, retrying=True):
             succeeded += 1
         else:
             failed += 1

@@ -1,4 +1,7 @@
 import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_static.models import StaticDevice
 from wagtail.models import Site
 
 from home.models import HomePage
@@ -9,6 +12,34 @@ from resources.models import BoroughIndexPage, BoroughPage, ResourceIndexPage
 def _media_root(settings, tmp_path):
     """Each test writes documents into its own folder, so tests never see each other's files."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _force_login_is_two_factor(monkeypatch):
+    """client.force_login(user) signs in as if the second factor was given too, as a test of an
+    admin view means a fully signed-in editor. Sign-in tests (tests/accounts) use client.login,
+    or ``force_login(user, two_factor=False)`` for a session that still needs its second factor."""
+    original = Client.force_login
+
+    def force_login(self, user, backend=None, two_factor=True):
+        original(self, user, backend)
+        if two_factor:
+            device, _ = StaticDevice.objects.get_or_create(user=user, name="test second factor", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
+def _engine_backoff_forgotten():
+    """search.indexing remembers engine failures for a while; no test inherits another's."""
+    from search.indexing import _engine_failed_at
+
+    _engine_failed_at.clear()
+    yield
+    _engine_failed_at.clear()
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from exchange.headers import PUBLIC_DIRECTIVES
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -39,6 +41,14 @@ INSTALLED_APPS = [
     "notifications",
     "wagtail.contrib.routable_page",
     "bench",
+    "uploads",
+    "accounts",
+    "backups",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -66,18 +76,71 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "exchange.headers.ExchangeCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.SessionLimitsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "resources.services.visibility.RequestMemoMiddleware",
+    "uploads.middleware.StorageFailureMiddleware",
     # Turns django-ratelimit's Ratelimited into a 429 page (exchange.ratelimit).
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its own response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in security (accounts/): a second factor for every admin user (django-otp: TOTP,
+# plus recovery codes), lockout on the username+address pair only, so an attacker cannot
+# lock a real user out from elsewhere.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+OTP_TOTP_ISSUER = "London Practice Exchange"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours
+AXES_RESET_ON_SUCCESS = True
+# Behind a reverse proxy set TRUSTED_PROXY_COUNT to the number of proxies that append to
+# X-Forwarded-For; 0 means REMOTE_ADDR is the client (accounts/client_ip.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Headers (exchange/headers.py): CSP with nonces on public pages, relaxed for the admin.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_DIRECTIVES}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+# No page of the exchange needs a device feature; deny them all to embedded content too.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "display-capture",
+        "browsing-topics",
+    )
+}
+
+# Sessions: 30 minutes idle (the cookie's age, renewed on every request), 12 hours at most
+# (accounts.middleware.SessionLimitsMiddleware), HttpOnly, SameSite=Lax; Secure in production.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_AGE = 12 * 60 * 60
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 
 ROOT_URLCONF = "exchange.urls"
 WSGI_APPLICATION = "exchange.wsgi.application"
@@ -93,6 +156,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -113,6 +177,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# At least 12 characters and not a common password; no composition rules (NCSC guidance).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -134,7 +199,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # FileSystemStorage that removes a partly written file when the disk is full or failing.
+    "default": {"BACKEND": "uploads.storage.CleanFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -185,6 +251,19 @@ WAGTAILDOCS_DOCUMENT_MODEL = "resources.ExchangeDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Every upload (admin forms, multiple upload, the importer) passes uploads.services.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "uploads.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.forms.ImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = WAGTAILDOCS_MAX_UPLOAD_SIZE
+# Office files are zips: refuse one that would expand past this or has this many parts.
+UPLOADS_MAX_ZIP_UNCOMPRESSED = int(os.environ.get("UPLOADS_MAX_ZIP_UNCOMPRESSED", 200 * 1024 * 1024))
+UPLOADS_MAX_ZIP_PARTS = int(os.environ.get("UPLOADS_MAX_ZIP_PARTS", 2000))
+# Virus scanning fails closed: with it enabled and clamd unreachable, uploads are refused.
+CLAMAV_ENABLED = env_bool("CLAMAV_ENABLED", True)
+CLAMAV_URL = os.environ.get("CLAMAV_URL", "unix:///var/run/clamav/clamd.ctl")
+CLAMAV_TIMEOUT = float(os.environ.get("CLAMAV_TIMEOUT", "30"))
 
 # Outgoing mail from one URL (smtp://user:pass@host:587/?tls=True, smtps://…, console:);
 # empty prints mail to the console. Mail is sent by notifications' background task.

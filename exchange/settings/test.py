@@ -19,3 +19,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Tests that need clamd switch scanning on themselves (tests/uploads).
+CLAMAV_ENABLED = env_bool("CLAMAV_ENABLED", False)  # noqa: F405

@@ -277,25 +277,26 @@ class TestAttachments:
         attachment(name, b"MZ or <html> or <svg>")
         extension = name.rsplit(".", 1)[1]
         assert problems_for(run_failing_import, write_import, make_row(attachments=[name])) == [
-            f"{LABEL}: attachments: '{name}' '.{extension}' files are not allowed (allowed: {ALLOWED_FILES})"
+            f"{LABEL}: attachments: '{name}' was refused: "
+            f"'.{extension}' files are not accepted (accepted: {ALLOWED_FILES})"
         ]
 
     def test_pdf_whose_content_is_not_a_pdf(self, run_failing_import, write_import, make_row, attachment):
         attachment("template.pdf", b"<html><script>alert(1)</script></html>")
         assert problems_for(run_failing_import, write_import, make_row(attachments=["template.pdf"])) == [
-            f"{LABEL}: attachments: 'template.pdf' does not contain what a .pdf file should"
+            f"{LABEL}: attachments: 'template.pdf' was refused: its content is HTML File (.html), which could run code"
         ]
 
     def test_text_file_that_is_not_text(self, run_failing_import, write_import, make_row, attachment):
         attachment("notes.txt", b"\x00\x01\x02")
         assert problems_for(run_failing_import, write_import, make_row(attachments=["notes.txt"])) == [
-            f"{LABEL}: attachments: 'notes.txt' is not a UTF-8 text file, as a .txt file should be"
+            f"{LABEL}: attachments: 'notes.txt' was refused: its content is not plain text"
         ]
 
     def test_empty_file(self, run_failing_import, write_import, make_row, attachment):
         attachment("template.pdf", b"")
         assert problems_for(run_failing_import, write_import, make_row(attachments=["template.pdf"])) == [
-            f"{LABEL}: attachments: 'template.pdf' is empty"
+            f"{LABEL}: attachments: 'template.pdf' was refused: it is empty"
         ]
 
 

@@ -7,7 +7,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-DEMO_USERNAME = "demo-admin"
+from accounts.policy import DEMO_USERNAME
+
+# The one account allowed to skip two-factor sign-in, and only while DEBUG is on.
 # Public on purpose: it exists only on a developer's machine with DEBUG on.
 DEMO_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "practice-exchange-demo")
 

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from resources.services.import_rows import ImportFileError
 from resources.services.importer import ImportReport, import_resources
 from resources.services.progress import progress_bar
+from uploads.storage import StorageFailure
 
 
 class Command(BaseCommand):
@@ -27,7 +28,8 @@ class Command(BaseCommand):
             report = import_resources(
                 path, dry_run=dry_run, draft=draft, progress=progress_bar(self.stderr, options["verbosity"])
             )
-        except ImportFileError as error:
+        except (ImportFileError, StorageFailure) as error:
+            # A storage failure rolled the whole import back and removed the files it stored.
             raise CommandError(str(error)) from None
         for warning in report.warnings:
             self.stderr.write(f"warning: {warning}")
