@@ -15,6 +15,7 @@ from taggit.models import Tag
 from events.enums import EventFormat
 from events.models import EventPage, EventPageTag
 from events.querysets import EventPageQuerySet
+from exchange.querystring import slugs
 from resources.models import Audience, BoroughPage
 
 
@@ -28,9 +29,9 @@ class Option:
 class EventListingFilter:
     def __init__(self, params: QueryDict) -> None:
         self.formats = [f for f in params.getlist("format") if f in EventFormat.values]
-        self.audiences = [a for a in params.getlist("audience") if a][:10]
-        self.hosts = [h for h in params.getlist("host") if h][:40]
-        self.tags = [t for t in params.getlist("tag") if t][:20]
+        self.audiences = slugs(params, "audience", 10)
+        self.hosts = slugs(params, "host", 40)
+        self.tags = slugs(params, "tag", 20)
         self.past = params.get("when") == "past"
         year = params.get("year", "")
         self.year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else None

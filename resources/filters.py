@@ -9,6 +9,7 @@ from typing import Any
 from django.http import QueryDict
 from taggit.models import Tag
 
+from exchange.querystring import slugs
 from resources.enums import ResourceType
 from resources.models import BoroughPage, ResourcePage
 from resources.querysets import ResourcePageQuerySet
@@ -19,8 +20,8 @@ class ResourceListingFilter:
         self.user = user
         known_types = set(ResourceType.values)
         self.types = [t for t in params.getlist("type") if t in known_types]
-        self.borough_slugs = [b for b in params.getlist("borough") if b][:40]
-        self.tag_slugs = [t for t in params.getlist("tag") if t][:20]
+        self.borough_slugs = slugs(params, "borough", 40)
+        self.tag_slugs = slugs(params, "tag", 20)
 
     def queryset(self) -> ResourcePageQuerySet:
         """Live, public resources matching every filter given (values of one filter OR-ed)."""

@@ -103,7 +103,8 @@ FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 
 def known_values(name: str, values: list[str]) -> list[str]:
     """Drop values that cannot match (unknown slugs from edited or stale links) so they are ignored."""
-    values = list(dict.fromkeys(v.strip() for v in values if v.strip()))[:30]
+    # isprintable drops NUL and other control characters, which PostgreSQL refuses in a parameter.
+    values = list(dict.fromkeys(v.strip() for v in values if v.strip() and v.isprintable()))[:30]
     if not values:
         return []
     if name == "type":
