@@ -137,10 +137,14 @@ class TestSearchPage:
         assert client.get("/search/", {"q": query}).status_code == 200
         assert client.get("/search/", {"q": query, "format": "json"}).status_code == 200
 
-    def test_long_queries_are_cut_with_a_notice(self, client):
+    def test_long_queries_are_cut_with_an_error_linked_to_the_field(self, client):
         response = client.get("/search/", {"q": "strategy " * 60})
         assert len(response.context["query"]) == MAX_QUERY_LENGTH
-        assert "shortened" in response.content.decode()
+        html = response.content.decode()
+        assert "There is a problem" in html
+        assert f'<a href="#search-q">Search terms must be {MAX_QUERY_LENGTH} characters or fewer' in html
+        assert 'id="search-q-error"' in html
+        assert 'aria-describedby="search-q-hint search-q-error"' in html
 
 
 @pytest.mark.usefixtures("demo")
