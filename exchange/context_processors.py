@@ -23,7 +23,10 @@ FOOTER_LINKS: list[tuple[str, str]] = [
 
 
 def service_navigation(request: HttpRequest) -> dict[str, Any]:
-    """Navigation items marked current (this page) or active (inside this section), as GOV.UK's service navigation expects."""
+    """Navigation items marked current (this page) or active (inside this section).
+
+    GOV.UK's service navigation marks the first with aria-current="page", the second with "true".
+    """
     path = request.path
     items = []
     for label, href, also in NAVIGATION:

@@ -22,7 +22,8 @@ def file_description(document: AbstractDocument) -> str:
     """'PDF, 240 KB, 4 pages': what a practitioner needs to know before downloading on a slow connection."""
     extension = (document.file_extension or "").lower()
     parts = [FORMAT_NAMES.get(extension, extension.upper() or "File")]
-    if size := document.file_size:
+    # Wagtail records the size on upload; get_file_size() fills it in once for documents saved without it.
+    if size := document.get_file_size():
         parts.append(human_size(size))
     if pages := getattr(document, "page_count", None):
         parts.append(f"{pages} page{'s' if pages != 1 else ''}")
