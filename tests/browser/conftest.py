@@ -50,7 +50,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def _chromium_present() -> None:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"REQUIRE_BROWSER=1 but there is no Chromium at {CHROMIUM}: apt-get install chromium chromium-driver")
+        pytest.fail(
+            f"REQUIRE_BROWSER=1 but there is no Chromium at {CHROMIUM}: apt-get install chromium chromium-driver"
+        )
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +89,6 @@ def live_site(tmp_path_factory: pytest.TempPathFactory, _chromium_present) -> It
     python = sys.executable
     _run(env, python, "manage.py", "migrate", "--no-input")
     _run(env, python, "manage.py", "load_demo")
-    _run(env, python, "manage.py", "update_index")
     _run(env, python, "tests/browser/seed.py")
     port = _free_port()
     log = (workdir / "server.log").open("w")
