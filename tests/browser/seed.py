@@ -6,7 +6,7 @@ the borough lead's role until the permissions issue gives it a proper home.
 """
 
 LEAD_USERNAME = "camden-lead-test"
-LEAD_PASSWORD = "browser-test-only-password"  # noqa: S105
+LEAD_PASSWORD = "browser-test-only-password"
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""A borough lead publishes through the Wagtail admin: sign in, create a resource with a tag and an attachment, submit it."""
+"""A borough lead publishes in the Wagtail admin: sign in, create a resource with a tag and an attachment, submit."""
 
 import re
 
