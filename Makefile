@@ -66,6 +66,10 @@ check: install-dev ## Django system checks and missing-migration check
 test: assets lint check ## The whole suite on SQLite (set DATABASE_URL to use PostgreSQL)
 	$(BIN)/python -m pytest
 
+.PHONY: test-browser
+test-browser: install-dev assets ## Only the browser tests (Playwright + Debian's /usr/bin/chromium); screenshots in test-artifacts/
+	REQUIRE_BROWSER=1 $(BIN)/python -m pytest -m browser -p no:cacheprovider
+
 .PHONY: test-search
 test-search: install-dev ## The search tests against a real Elasticsearch (scripts/elasticsearch.sh), stopped afterwards
 	scripts/with-elasticsearch.sh $(BIN)/python -m pytest tests/search -q
