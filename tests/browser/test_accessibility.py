@@ -1,5 +1,7 @@
 """axe-core at WCAG 2.2 AA with zero violations on every kind of public page, plus structure and phone layout."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -55,7 +57,14 @@ def test_filters_fold_away_on_a_phone_and_still_work(page: Page):
     page.goto("/search/?q=plan")
     summary = page.locator(".app-filter-panel__summary")
     expect(summary).to_be_visible()
+    expect(page.locator(".app-facets")).to_be_hidden()  # folded, so the results come first
     summary.click()
-    expect(page.locator(".app-facets")).to_be_hidden()
-    summary.click()
+    expect(page.locator(".app-facets")).to_be_visible()
+    page.get_by_role("group", name="Borough").get_by_label(re.compile(r"^Camden")).check()
+    expect(page.get_by_role("link", name=re.compile(r"Borough: Camden"))).to_be_visible()
+
+
+def test_filters_stay_open_on_a_desktop(page: Page):
+    page.goto("/search/?q=plan")
+    expect(page.locator(".app-filter-panel__summary")).to_be_hidden()
     expect(page.locator(".app-facets")).to_be_visible()

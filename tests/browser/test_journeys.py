@@ -38,11 +38,18 @@ def test_practitioner_searches_narrows_opens_and_downloads(page: Page):
 
 
 def _focus_is_visible(page: Page) -> bool:
-    """GOV.UK focus: a yellow background or outline, or a box shadow, on the focused element."""
+    """GOV.UK focus: a yellow background or outline, or a box shadow, on the focused element.
+
+    GOV.UK checkboxes hide the real input and draw the focus ring on the label's box, so for
+    those the label's ::before is what must show it.
+    """
     return page.evaluate(
         """() => {
             const el = document.activeElement;
             if (!el || el === document.body) return false;
+            if ((el.type === 'checkbox' || el.type === 'radio') && el.labels && el.labels.length) {
+                return getComputedStyle(el.labels[0], '::before').boxShadow !== 'none';
+            }
             const s = getComputedStyle(el);
             const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
             return outline || s.boxShadow !== 'none' || s.backgroundColor === 'rgb(255, 221, 0)';

@@ -142,6 +142,7 @@ class TestSearchPage:
         assert len(response.context["query"]) == MAX_QUERY_LENGTH
         html = response.content.decode()
         assert "There is a problem" in html
+        assert "<title>Error: Search:" in html
         assert f'<a href="#search-q">Search terms must be {MAX_QUERY_LENGTH} characters or fewer' in html
         assert 'id="search-q-error"' in html
         assert 'aria-describedby="search-q-hint search-q-error"' in html
