@@ -56,7 +56,12 @@ def _context(response, field_id: str = "search-q") -> dict:
         if response.params.truncated
         else ""
     )
+    # Stale or edited links: the search still runs without these, and says so.
+    dropped = ", ".join(
+        f"{labels.get(name, 'Excluded topic').lower()} “{value[:40]}”" for name, value in response.params.dropped
+    )
     return {
+        "dropped_filters": f"Left out: {dropped}." if dropped else "",
         "query_error": query_error,
         "errors": [(f"#{field_id}", query_error)] if query_error else [],
         "search": response,

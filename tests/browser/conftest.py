@@ -39,12 +39,21 @@ CHROMIUM_ARGS = [
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     chromium_missing = not Path(CHROMIUM).exists()
+    browser_items = []
     for item in items:
         if here not in Path(str(item.fspath)).parents:
             continue
+        browser_items.append(item)
         item.add_marker(pytest.mark.browser)
         if chromium_missing and os.environ.get("REQUIRE_BROWSER") != "1":
             item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)"))
+    # Playwright's sync API leaves an event loop running in this thread for the rest of the
+    # session, and Django then refuses database access ("async context"). The browser tests
+    # never touch the test database, so running them last keeps every other test as it was
+    # (instead of switching Django's check off with DJANGO_ALLOW_ASYNC_UNSAFE).
+    if browser_items:
+        ids = {id(item) for item in browser_items}
+        items[:] = [item for item in items if id(item) not in ids] + browser_items
 
 
 @pytest.fixture(scope="session")

@@ -182,3 +182,15 @@ def test_params_default_sort_depends_on_query():
 
     assert SearchParams.from_querydict(QueryDict("q=plan")).sort == "relevance"
     assert SearchParams.from_querydict(QueryDict("")).sort == "newest"
+
+
+@pytest.mark.django_db
+def test_filters_that_match_nothing_are_left_out_and_the_page_says_so(client):
+    response = client.get("/search/", {"q": "plan", "borough": ["camden", "narnia"], "type": "guidence"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "so they were left out" in html
+    assert "borough “narnia”" in html
+    assert "resource type “guidence”" in html
+    assert "camden" not in html.split("Left out:")[1].split("</p>")[0]
+    assert "left out" not in client.get("/search/", {"q": "plan", "borough": "camden"}).content.decode()
