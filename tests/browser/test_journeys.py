@@ -135,10 +135,15 @@ def test_ticking_a_filter_updates_and_announces_the_count_without_a_reload(page:
     count = page.locator("#result-count")
     expect(count).to_have_attribute("aria-live", "polite")
     before = count.inner_text()
+    stage_counts = page.get_by_role("group", name="Child-protection stage").inner_text()
     page.evaluate("window.__same_document = true")
+    form = page.locator("form.app-facets").element_handle()
     page.get_by_role("group", name="Borough").get_by_label(re.compile(r"^Camden")).check()
     expect(count).not_to_have_text(before)
     expect(page).to_have_url(re.compile(r"borough=camden"))
     expect(page.get_by_role("link", name=re.compile(r"Borough: Camden"))).to_be_visible()
     assert page.evaluate("window.__same_document === true")  # no page load: the live region announced it
     expect(page.get_by_role("group", name="Borough").get_by_label(re.compile(r"^Camden"))).to_be_focused()
+    # The form was kept (a keyboard user keeps their place); only its numbers changed.
+    assert form.evaluate("f => f.isConnected")
+    assert page.get_by_role("group", name="Child-protection stage").inner_text() != stage_counts
