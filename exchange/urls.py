@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("", include("search.urls")),
+    path("", include("resources.urls")),
 ]
 
 if settings.DEBUG:

@@ -32,7 +32,7 @@ class HomePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        live = ResourcePage.objects.live().public()
+        live = ResourcePage.objects.live().visible_to(request.user)
         context["featured"] = live.filter(pk__in=self.featured.values("resource")).for_listing()
         context["latest"] = live.newest().for_listing()[:6]
         context["popular_tags"] = popular_tags(12)

@@ -4,6 +4,8 @@ Unknown values are ignored rather than rejected: links get edited and shared, an
 practitioner should still see a listing, not an error.
 """
 
+from typing import Any
+
 from django.http import QueryDict
 from taggit.models import Tag
 
@@ -13,7 +15,8 @@ from resources.querysets import ResourcePageQuerySet
 
 
 class ResourceListingFilter:
-    def __init__(self, params: QueryDict) -> None:
+    def __init__(self, params: QueryDict, user: Any = None) -> None:
+        self.user = user
         known_types = set(ResourceType.values)
         self.types = [t for t in params.getlist("type") if t in known_types]
         self.borough_slugs = [b for b in params.getlist("borough") if b][:40]
@@ -21,7 +24,7 @@ class ResourceListingFilter:
 
     def queryset(self) -> ResourcePageQuerySet:
         """Live, public resources matching every filter given (values of one filter OR-ed)."""
-        resources = ResourcePage.objects.live().public()
+        resources = ResourcePage.objects.live().visible_to(self.user)
         if self.borough_slugs:
             resources = resources.in_boroughs(self.borough_slugs)
         if self.types:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -15,14 +15,20 @@ if TYPE_CHECKING:
     from resources.models import BoroughPage
 
 
+def _public_live(prefix: str) -> Q:
+    from resources.services.visibility import public_live
+
+    return public_live(prefix)
+
+
 class BoroughPageQuerySet(PageQuerySet):
     def with_resource_counts(self) -> BoroughPageQuerySet:
         """Annotate `resource_count`: live resources each publisher has, in one query."""
-        return self.annotate(resource_count=Count("resources", filter=Q(resources__live=True)))
+        return self.annotate(resource_count=Count("resources", filter=_public_live("resources__")))
 
     def publishing(self) -> BoroughPageQuerySet:
         """Publishers with at least one live resource."""
-        return self.filter(resources__live=True).distinct()
+        return self.filter(_public_live("resources__")).distinct()
 
     def identified_by(self, value: str) -> BoroughPageQuerySet:
         """Match a publisher by ONS name, slug or GSS code, ignoring case (the import's `borough`)."""
@@ -66,6 +72,13 @@ class ResourcePageQuerySet(PageQuerySet):
         """Resources due for review within `within_days` days, overdue ones included."""
         today = today or timezone.localdate()
         return self.filter(review_due__lte=today + datetime.timedelta(days=within_days))
+
+    def visible_to(self, user: Any) -> ResourcePageQuerySet:
+        """What ``user`` may read: public pages, plus members-only ones for network members."""
+        from resources.services.visibility import hidden_filter
+
+        hidden = hidden_filter(user)
+        return self if hidden is None else self.exclude(hidden)
 
     def for_listing(self) -> ResourcePageQuerySet:
         """Fetch what listing templates show (publisher, tags) up front, so templates never query."""

@@ -3,13 +3,15 @@ text extraction when a document's file is new or replaced."""
 
 from typing import Any
 
+from django.apps import apps as django_apps
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published, post_page_move
 
-from resources.models import BoroughPage, ResourcePage
+from resources.models import BoroughPage, PublisherAccess, ResourcePage
+from resources.services.access import sync_publisher_access
 from resources.tasks import extract_document_text_task
 from search.indexing import update_object, updates_paused
 
@@ -64,3 +66,20 @@ def reindex_after_publish(sender: type, instance: ResourcePage, **kwargs: Any) -
     the page's own save triggered ran before the attachment rows existed."""
     if not updates_paused():  # a bulk import indexes each page once, at the end
         update_object(instance)
+
+
+# --- Roles ----------------------------------------------------------------------------------
+# A new publisher gets its leads group and collection at once; changing a publisher's trust
+# grants or withdraws its leads' publish permission.
+
+
+@receiver(post_save, sender=BoroughPage)
+def give_new_publisher_its_leads(sender: type, instance: BoroughPage, created: bool, raw: bool, **kwargs: Any) -> None:
+    if created and not raw:
+        sync_publisher_access(django_apps, [instance.pk])
+
+
+@receiver(post_save, sender=PublisherAccess)
+def apply_publisher_trust(sender: type, instance: PublisherAccess, created: bool, raw: bool, **kwargs: Any) -> None:
+    if not created and not raw:
+        sync_publisher_access(django_apps, [instance.publisher_id])

@@ -70,10 +70,14 @@ class SearchResponse:
         return self.page.paginator.count
 
 
-def search(params: SearchParams, *, log: bool = True) -> SearchResponse:
-    """Run one search: the query through the engine, filters and facet counts in the database."""
+def search(params: SearchParams, *, log: bool = True, user: Any = None) -> SearchResponse:
+    """Run one search: the query through the engine, filters and facet counts in the database.
+
+    Only what ``user`` may read is searched (anonymous when None), so members-only resources
+    never reach results, facet counts or JSON for anyone else.
+    """
     started = time.perf_counter()
-    base = ResourcePage.objects.live().public()
+    base = ResourcePage.objects.live().visible_to(user)
     if params.excluded_tags:
         base = base.exclude(pk__in=ResourcePage.objects.tagged(*params.excluded_tags).values("pk"))
     parsed = parse(params.query) if params.query else None
@@ -100,15 +104,15 @@ def search(params: SearchParams, *, log: bool = True) -> SearchResponse:
     return response
 
 
-def suggest(text: str, limit: int = 8) -> dict[str, list[dict[str, str]]]:
+def suggest(text: str, limit: int = 8, user: Any = None) -> dict[str, list[dict[str, str]]]:
     """Typeahead: resource titles and tags matching what has been typed so far."""
     term = " ".join(text.split())[:100]
     if len(term) < 2:
         return {"resources": [], "tags": []}
-    live = ResourcePage.objects.live().public()
+    live = ResourcePage.objects.live().visible_to(user)
     titles = list(live.filter(title__icontains=term).order_by("title").values_list("title", "url_path")[:limit])
     tags = (
-        Tag.objects.filter(name__icontains=term, resources_resourcepagetag_items__content_object__live=True)
+        Tag.objects.filter(name__icontains=term, resources_resourcepagetag_items__content_object__in=live)
         .distinct()
         .order_by("name")[:limit]
     )

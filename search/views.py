@@ -15,14 +15,14 @@ from search.services import search, suggest
 
 def search_page(request: HttpRequest) -> HttpResponse:
     params = SearchParams.from_querydict(request.GET)
-    response = search(params)
+    response = search(params, user=request.user)
     if request.GET.get("format") == "json":
         return JsonResponse(search_json(response))
     return TemplateResponse(request, "search/search.html", _context(response))
 
 
 def suggest_view(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(suggest(request.GET.get("q", "")))
+    return JsonResponse(suggest(request.GET.get("q", ""), user=request.user))
 
 
 def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
@@ -37,7 +37,7 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(f"{url}?{query_string}" if query_string else url)
     params = SearchParams.from_querydict(request.GET)
     params.selected["tag"] = [tag.slug]
-    response = search(params, log=False)
+    response = search(params, log=False, user=request.user)
     if request.GET.get("format") == "json":
         return JsonResponse(search_json(response))
     if not response.total and not params.query:

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "events",
+    "bench",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "resources.services.visibility.RequestMemoMiddleware",
 ]
 
 ROOT_URLCONF = "exchange.urls"

@@ -82,6 +82,14 @@ class BoroughPage(Page):
         from resources.models.resource import ResourcePage  # the resource module imports this one
 
         context = super().get_context(request, *args, **kwargs)
-        resources = ResourcePage.objects.live().public().in_borough(self).newest().for_listing()
+        resources = ResourcePage.objects.live().visible_to(request.user).in_borough(self).newest().for_listing()
         context["page_obj"] = paginate(request, resources)
+        context["adopted"] = (
+            ResourcePage.objects.live()
+            .visible_to(request.user)
+            .filter(adoptions__borough=self)
+            .exclude(borough=self)
+            .newest()
+            .for_listing()[:50]
+        )
         return context

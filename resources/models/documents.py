@@ -17,6 +17,12 @@ class ExchangeDocument(AbstractDocument):
         help_text="Why no text could be extracted (encrypted, damaged or image-only), if so.",
     )
     page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    metadata = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="Author, comments and tracked changes found in the file, for the personal-data guard.",
+    )
 
     admin_form_fields = Document.admin_form_fields
 

@@ -21,7 +21,7 @@ class ResourceIndexPage(Page):
         from resources.filters import ResourceListingFilter
 
         context = super().get_context(request, *args, **kwargs)
-        listing = ResourceListingFilter(request.GET)
+        listing = ResourceListingFilter(request.GET, request.user)
         context["filters"] = listing
         context["page_obj"] = paginate(request, listing.queryset())
         context["resource_types"] = ResourceType.choices

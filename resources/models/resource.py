@@ -20,7 +20,9 @@ from wagtail.search import index
 
 from resources.blocks import ResourceBodyBlock
 from resources.enums import ResourceType
+from resources.forms import OVERRIDE_PERMISSION, ResourcePageForm
 from resources.models.boroughs import BoroughPage
+from resources.panels import GuardFindingsPanel
 from resources.querysets import ResourcePageManager
 from resources.services.body_text import blocks_plain_text
 from search.text import stems_text
@@ -93,7 +95,10 @@ class ResourcePage(Page):
 
     objects = ResourcePageManager()
 
+    base_form_class = ResourcePageForm
+
     content_panels = [
+        GuardFindingsPanel(heading="Personal-data check"),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("resource_type"),
@@ -117,6 +122,7 @@ class ResourcePage(Page):
         ),
         MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading="Contact"),
         InlinePanel("related_resources", label="Related resource", heading="Related resources"),
+        FieldPanel("guard_override_reason", permission=OVERRIDE_PERMISSION),
     ]
 
     search_fields = [
@@ -174,8 +180,21 @@ class ResourcePage(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = self.attachments.select_related("document")
+        context["adopted_by"] = list(BoroughPage.objects.filter(adoptions__resource=self).order_by("title"))
+        if request.user.is_authenticated:
+            from resources.services.adoption import boroughs_of
+
+            adopted = {borough.pk for borough in context["adopted_by"]}
+            context["my_boroughs"] = [
+                (borough, borough.pk in adopted)
+                for borough in boroughs_of(request.user)
+                if borough.pk != self.borough_id
+            ]
         context["related"] = (
-            ResourcePage.objects.live().public().filter(pk__in=self.related_resources.values("resource")).for_listing()
+            ResourcePage.objects.live()
+            .visible_to(request.user)
+            .filter(pk__in=self.related_resources.values("resource"))
+            .for_listing()
         )
         return context
 

@@ -6,12 +6,20 @@ from pathlib import Path
 from django.db import transaction
 
 from home.models import HomePage, HomePageFeatured
-from resources.models import BoroughPage, ResourcePage
+from resources.models import Adoption, BoroughPage, ResourcePage
 from resources.services.importer import ImportReport, Progress, import_resources, no_progress
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 
 # Resources editors would pick for the home page, by (publisher slug, source_id).
+# Which boroughs record using whose resources, so "Used in N boroughs" has something to show.
+ADOPTIONS = (
+    ("camden", "cam-001", ("hackney", "islington", "lambeth", "southwark")),
+    ("hackney", "hck-001", ("camden", "croydon", "lewisham")),
+    ("tower-hamlets", "th-001", ("newham", "redbridge")),
+    ("croydon", "cro-001", ("sutton", "merton", "kingston-upon-thames", "bromley", "bexley")),
+)
+
 FEATURED = (
     ("london-councils", "lc-001"),
     ("camden", "cam-001"),
@@ -34,6 +42,7 @@ def load_demo_network(workdir: Path, progress: Progress = no_progress) -> Import
         with transaction.atomic():
             _set_publisher_contacts()
             _set_featured()
+            _set_adoptions()
     return report
 
 
@@ -53,3 +62,11 @@ def _set_featured() -> None:
         resource = ResourcePage.objects.filter(borough__slug=borough_slug, source_id=source_id).first()
         if resource:
             HomePageFeatured.objects.create(page=home, resource=resource, sort_order=order)
+
+
+def _set_adoptions() -> None:
+    for publisher_slug, source_id, adopters in ADOPTIONS:
+        resource = ResourcePage.objects.filter(borough__slug=publisher_slug, source_id=source_id).first()
+        for borough in BoroughPage.objects.filter(slug__in=adopters):
+            if resource:
+                Adoption.objects.get_or_create(resource=resource, borough=borough)

@@ -12,7 +12,7 @@ import logging
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.conf import settings
@@ -27,6 +27,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 
 from resources.models import ResourcePage
+from resources.services.doc_metadata import docx_metadata, pdf_metadata
 from search.indexing import update_object
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ class ExtractionResult:
     text: str = ""
     page_count: int | None = None
     error: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
 
     @property
     def error_kind(self) -> str:
@@ -113,7 +115,10 @@ def extract_document_text(document: AbstractDocument) -> None:
     """
     result = _extract_from_storage(document)
     get_document_model().objects.filter(pk=document.pk).update(
-        extracted_text=result.text, extraction_error=result.error[:255], page_count=result.page_count
+        extracted_text=result.text,
+        extraction_error=result.error[:255],
+        page_count=result.page_count,
+        metadata=result.metadata,
     )
     if result.error:
         logger.info("Document %s: no text extracted (%s)", document.pk, result.error_kind)
@@ -160,11 +165,12 @@ def _pdf(data: bytes) -> ExtractionResult:
     if page_count == 0:
         return ExtractionResult(error=f"{UNREADABLE}: no pages")
 
+    metadata = pdf_metadata(reader)
     pages_read = min(page_count, MAX_PDF_PAGES)
     text = normalise("\n".join(_capped(page.extract_text() or "" for page in reader.pages[:pages_read])))
     if len(re.sub(r"\s", "", text)) < MIN_CHARS_PER_PAGE * pages_read:
-        return ExtractionResult(text=text, page_count=page_count, error=NO_TEXT_LAYER)
-    return ExtractionResult(text=text, page_count=page_count)
+        return ExtractionResult(text=text, page_count=page_count, error=NO_TEXT_LAYER, metadata=metadata)
+    return ExtractionResult(text=text, page_count=page_count, metadata=metadata)
 
 
 def _docx(data: bytes) -> ExtractionResult:
@@ -177,7 +183,7 @@ def _docx(data: bytes) -> ExtractionResult:
     for section in document.sections:
         parts += _story_text(_headers_and_footers(section))
     parts += _story_text(document.iter_inner_content())
-    return ExtractionResult(text=normalise("\n".join(_capped(parts))))
+    return ExtractionResult(text=normalise("\n".join(_capped(parts))), metadata=docx_metadata(data))
 
 
 def _headers_and_footers(section: Any) -> Iterator[Paragraph | Table]:

@@ -6,25 +6,38 @@ masked text is ever printed.
 """
 
 from pathlib import Path
+from types import SimpleNamespace
 
 from resources.guard import HIGH, scan
 from resources.services.extraction import extract_text
+from resources.services.page_guard import document_findings
 
 
 def guard_row(fields: dict[str, str], tags: list[str], attachments: list[Path]) -> tuple[list[str], list[str]]:
     """(problems, warnings) for one row: each names the field, the kind of finding and the masked text."""
     texts = [(name, value) for name, value in fields.items() if value]
     texts += [("tags", tag) for tag in tags]
+    found = [(name, finding.kind, finding.confidence, finding.masked) for name, text in texts for finding in scan(text)]
     for path in attachments:
         with path.open("rb") as handle:
-            texts.append((f"attachments: '{path.name}'", extract_text(handle, path.suffix.lower().lstrip(".")).text))
+            result = extract_text(handle, path.suffix.lower().lstrip("."))
+        # The same reading of text and metadata (author, comments, tracked changes) as in the editor.
+        document = SimpleNamespace(filename=path.name, extracted_text=result.text, metadata=result.metadata)
+        found += [
+            (
+                f"attachments: {f.location.removeprefix('Attachment ').removesuffix(' (text)')}",
+                f.kind,
+                f.confidence,
+                f.masked,
+            )
+            for f in document_findings(document)
+        ]
     problems: list[str] = []
     warnings: list[str] = []
-    for name, text in texts:
-        for finding in scan(text):
-            message = f"{name}: looks like personal data ({finding.kind}: {finding.masked})"
-            if finding.confidence == HIGH:
-                problems.append(f"{message}; remove it before importing")
-            else:
-                warnings.append(f"{message}; check it is not about a child or family")
+    for name, kind, confidence, masked in found:
+        message = f"{name}: looks like personal data ({kind}: {masked})"
+        if confidence == HIGH:
+            problems.append(f"{message}; remove it before importing")
+        else:
+            warnings.append(f"{message}; check it is not about a child or family")
     return problems, warnings

@@ -34,6 +34,7 @@ KNOWN_FIELDS = {
     "contact_email",
     "version",
     "related",
+    "members_only",
 }
 VOCABULARIES = {
     "cp_stages": [slug for slug, _, _ in CP_STAGES],
@@ -75,6 +76,7 @@ class ImportRow:
     contact_email: str = ""
     version: str = ""
     related: list[tuple[str, str]] = field(default_factory=list)
+    members_only: bool = False
 
     @property
     def key(self) -> tuple[int, str]:
@@ -143,6 +145,9 @@ class RowValidator:
                 validate_email(email)
             except ValidationError:
                 errors.append(f"contact_email: '{email}' is not an email address")
+        members_only = item.get("members_only", False)
+        if not isinstance(members_only, bool):
+            errors.append("members_only: must be true or false")
         attachments = self._attachments(lists["attachments"], errors)
         related = self._related(lists["related"], errors)
         if borough and values["source_id"]:
@@ -177,6 +182,7 @@ class RowValidator:
             contact_email=email,
             version=values["version"],
             related=related,
+            members_only=members_only,
         )
 
     def check_review_dates(self, rows: list[ImportRow]) -> None:

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
+from wagtail.models import Collection, PageViewRestriction
 
 from resources.models import (
     Audience,
@@ -30,6 +30,7 @@ from resources.models import (
 from resources.models.resource import default_review_due
 from resources.services.body_text import comparable, text_to_blocks
 from resources.services.import_rows import ImportRow, RowValidator, read_import_file
+from resources.services.visibility import set_members_only
 from search.indexing import paused_updates, refresh_objects
 
 Progress = Callable[[Iterable[Any], str, int], Iterable[Any]]
@@ -104,6 +105,8 @@ def _write(writer: "_Writer", rows: list[ImportRow], draft: bool, report: Import
     for row in rows:
         if writer.link_related(row, draft) and outcomes[row.key] == "unchanged":
             outcomes[row.key] = "updated"
+        if writer.apply_visibility(row) and outcomes[row.key] == "unchanged":
+            outcomes[row.key] = "updated"
     for row in rows:
         getattr(report, outcomes[row.key]).append(f"{row.borough.slug}/{row.source_id}")
     return {writer.pages[row.key].pk for row in rows if outcomes[row.key] != "unchanged" and row.key in writer.pages}
@@ -173,6 +176,15 @@ class _Writer:
             page.related_resources = [RelatedResource(resource=target) for target in wanted]
             self._save(page, draft)
         return True
+
+    def apply_visibility(self, row: ImportRow) -> bool:
+        """Restrict the resource to network members, or lift that, as the row says. True if changed."""
+        page = self.pages.get(row.key)
+        if page is None or page.pk is None:
+            return row.members_only  # a dry run's new row
+        if not self.commit:
+            return PageViewRestriction.objects.filter(page=page).exists() != row.members_only
+        return set_members_only(page, row.members_only)
 
     def _find(self, ref: tuple[str, str]) -> ResourcePage | None:
         slugs = {borough_id: slug for slug, borough_id in self.borough_ids.items()}

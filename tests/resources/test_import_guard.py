@@ -39,3 +39,21 @@ def test_low_confidence_finding_warns_but_imports(make_row, write_import, run_im
     run = run_import(path)
     assert "warning: row 1 (source_id cam-1): body: looks like personal data (phone" in run.stderr
     assert ResourcePage.objects.filter(source_id="cam-1").exists()
+
+
+def test_docx_metadata_is_reported_and_comment_text_blocks(write_import, make_row, attachment, run_failing_import):
+    import io as _io
+
+    import docx
+
+    document = docx.Document()
+    document.core_properties.author = "Pat Example"
+    paragraph = document.add_paragraph("A template for core group minutes.")
+    document.add_comment(paragraph.runs, text="Child's NHS number 999 012 6704", author="Reviewer Person")
+    buffer = _io.BytesIO()
+    document.save(buffer)
+    name = attachment("minutes.docx", buffer.getvalue())
+    run = run_failing_import(write_import([make_row(attachments=[name])]))
+    output = run.stderr
+    assert "'minutes.docx' (comments): looks like personal data (nhs_number" in output
+    assert "Pat Example" not in output and "999 012 6704" not in output

@@ -106,7 +106,8 @@ def test_public_pages_have_bounded_queries(client, camden, count, django_assert_
         RelatedResource.objects.create(page=resources[0], resource=other)
     client.get("/")
     # Budgets are the same at 10 and 50 items: cost must not grow with the number shown.
-    budgets = (("/", 12), ("/boroughs/camden/", 14), ("/boroughs/", 10), (resources[0].url, 22))
+    # The borough page also lists what it adopted from others (one query).
+    budgets = (("/", 12), ("/boroughs/camden/", 15), ("/boroughs/", 10), (resources[0].url, 22))
     for url, budget in budgets:
         with django_assert_max_num_queries(budget):
             assert client.get(url).status_code == 200

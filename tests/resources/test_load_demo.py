@@ -6,11 +6,11 @@ import pytest
 from django.core.management import call_command
 from taggit.models import Tag
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Revision
+from wagtail.models import Collection, PageViewRestriction, Revision
 
 from home.models import HomePage
 from resources.enums import ResourceType
-from resources.models import BoroughPage, ResourcePage
+from resources.models import Adoption, BoroughPage, ResourcePage
 
 
 def counts() -> dict[str, int]:
@@ -22,6 +22,8 @@ def counts() -> dict[str, int]:
         "collections": Collection.objects.count(),
         "publishers": BoroughPage.objects.count(),
         "featured": HomePage.objects.get().featured.count(),
+        "adoptions": Adoption.objects.count(),
+        "restrictions": PageViewRestriction.objects.count(),
     }
 
 
@@ -46,6 +48,8 @@ class TestLoadDemo:
         assert extensions.count("docx") >= 1
         assert Tag.objects.count() >= 20
         assert HomePage.objects.get().featured.exists()
+        assert Adoption.objects.values("resource").distinct().count() >= 4
+        assert ResourcePage.objects.live().count() - ResourcePage.objects.live().visible_to(None).count() == 1
 
     def test_loading_twice_changes_nothing(self, loaded):
         before = counts()

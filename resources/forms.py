@@ -1,0 +1,71 @@
+"""The resource editor's form: refuses to publish or approve while the personal-data guard has
+high-confidence findings, unless a coordinator records why it is safe."""
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from resources.services.body_text import blocks_plain_text
+from resources.services.page_guard import GuardedContent, has_blocking, scan_content
+
+OVERRIDE_PERMISSION = "resources.override_guard"
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    guard_override_reason = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Override reason (coordinators only)",
+        help_text=(
+            "Only if the personal-data check is wrong: say why this is safe to publish. "
+            "Recorded in the audit log with your name."
+        ),
+    )
+
+    def publishing(self) -> bool:
+        """Whether the button pressed publishes: Publish, or approving a workflow task from the editor."""
+        if self.data.get("action-publish"):
+            return True
+        return bool(self.data.get("action-workflow-action")) and self.data.get("workflow-action-name") == "approve"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not self.publishing():
+            return cleaned
+        findings = scan_content(self._content(cleaned))
+        if not has_blocking(findings):
+            return cleaned
+        reason = (cleaned.get("guard_override_reason") or "").strip()
+        if reason and self.for_user.has_perm(OVERRIDE_PERMISSION):
+            return cleaned  # the after_edit_page / after_create_page hooks record it in the audit log
+        problems = [finding.describe() for finding in findings if finding.blocks]
+        message = "This cannot be published: it looks like it contains personal data. " + "; ".join(problems) + "."
+        if self.for_user.has_perm(OVERRIDE_PERMISSION):
+            message += " Remove it, or give an override reason if the check is wrong."
+        else:
+            message += " Remove it and save, or submit it so a coordinator can check it."
+        raise ValidationError(message)
+
+    def _content(self, cleaned: dict[str, Any]) -> GuardedContent:
+        body = cleaned.get("body")
+        return GuardedContent(
+            title=cleaned.get("title") or "",
+            summary=cleaned.get("summary") or "",
+            body=blocks_plain_text(body.raw_data) if body is not None else "",
+            contact=" ".join(filter(None, [cleaned.get("contact_name"), cleaned.get("contact_email")])),
+            tags=[str(tag) for tag in cleaned.get("tags") or []],
+            documents=self._documents(),
+        )
+
+    def _documents(self) -> list[Any]:
+        formset = self.formsets.get("attachments")
+        if formset is None or not formset.is_valid():
+            return []
+        return [
+            form.cleaned_data["document"]
+            for form in formset.forms
+            if form.cleaned_data.get("document") and not form.cleaned_data.get("DELETE")
+        ]

@@ -1,0 +1,32 @@
+"""Create the network's roles: a leads group and collection per publisher, Coordinators (with the
+"Cross-borough review" workflow on the whole site) and Network members.
+
+The same functions run on the live site when a publisher is added or made trusted.
+"""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+from resources.services.access import sync_network_roles, sync_publisher_access
+
+
+def create_roles(apps, schema_editor):
+    # Permissions are normally created after all migrations; the grants below need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    sync_network_roles(apps)
+    sync_publisher_access(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("resources", "0004_access_and_guarded_approval"),
+        ("wagtailadmin", "0006_formstate"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
+        ("search", "0004_pendingindexupdate"),
+        ("home", "0003_create_homepage"),
+    ]
+    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]

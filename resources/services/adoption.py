@@ -1,0 +1,58 @@
+"""Adoption: a borough recording that it uses another publisher's resource."""
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+
+from resources.models import Adoption, BoroughPage, ResourcePage
+from resources.roles import is_network_member, publishers_led_by
+
+
+class AdoptionRefused(Exception):
+    """Why the adoption cannot be recorded; the message is shown to the person."""
+
+
+def boroughs_of(user: Any) -> QuerySet[BoroughPage]:
+    """The boroughs a user may record adoption for: those they lead (not all, for coordinators),
+    and the one their network membership names."""
+    if not (user.is_authenticated and user.is_active):
+        return BoroughPage.objects.none()
+    return (
+        BoroughPage.objects.filter(Q(access__leads_group__in=user.groups.all()) | Q(members__user=user))
+        .distinct()
+        .order_by("title")
+    )
+
+
+def can_record(user: Any) -> bool:
+    return is_network_member(user) or publishers_led_by(user).exists()
+
+
+def adopt(resource: ResourcePage, borough: BoroughPage, user: Any) -> bool:
+    """Record that ``borough`` uses ``resource``; False if it already had. Refuses its own resources."""
+    _check(resource, borough, user)
+    if resource.borough_id == borough.pk:
+        raise AdoptionRefused(f"This resource is {borough.title}'s own; adoption records use of other boroughs' work.")
+    try:
+        with transaction.atomic():
+            Adoption.objects.create(resource=resource, borough=borough, recorded_by=user)
+    except IntegrityError:
+        return False
+    return True
+
+
+def withdraw(resource: ResourcePage, borough: BoroughPage, user: Any) -> bool:
+    """Remove ``borough``'s adoption of ``resource``; False if there was none."""
+    _check(resource, borough, user)
+    deleted, _ = Adoption.objects.filter(resource=resource, borough=borough).delete()
+    return bool(deleted)
+
+
+def _check(resource: ResourcePage, borough: BoroughPage, user: Any) -> None:
+    if not can_record(user):
+        raise AdoptionRefused("Only network members and borough leads can record that their borough uses a resource.")
+    if not boroughs_of(user).filter(pk=borough.pk).exists():
+        raise AdoptionRefused(f"You can only record adoption for your own borough, not {borough.title}.")
+    if not resource.live:
+        raise AdoptionRefused("This resource is not published.")

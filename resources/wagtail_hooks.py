@@ -1,0 +1,221 @@
+"""Admin rules for publishing: refusals that keep publishers' material safe, audit-log actions,
+and the coordinators' publisher-access screen."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, resolve_url
+from django.urls import path, reverse
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+from wagtail.log_actions import log
+
+from resources import admin_views
+from resources.forms import OVERRIDE_PERMISSION
+from resources.models import BoroughPage, PublisherAccess, ResourcePage
+from resources.models.workflow import OVERRIDE_LOG_ACTION
+from resources.roles import is_coordinator, publishers_led_by
+from resources.services.page_guard import has_blocking, scan_page, summarise
+from resources.services.reviews import DUE_WITHIN_DAYS, REVIEWED_LOG_ACTION
+from resources.services.visibility import document_visible_to
+from search.wagtail_hooks import PermissionMenuItem
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions: Any) -> None:
+    actions.register_action(OVERRIDE_LOG_ACTION, "Published despite personal-data findings", "Guard overridden")
+    actions.register_action(REVIEWED_LOG_ACTION, "Reviewed, no change", "Reviewed, no change")
+
+
+def _publisher_refusal(page: Any) -> str | None:
+    specific = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    if isinstance(specific, BoroughPage):
+        count = ResourcePage.objects.descendant_of(page).count()
+        if count:
+            return (
+                f"'{page.title}' cannot be deleted: it publishes {count} resource(s). "
+                "Move or delete its resources first, so nothing the network relies on disappears by accident."
+            )
+    return None
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_publisher_with_resources(request: HttpRequest, page: Any) -> HttpResponse | None:
+    refusal = _publisher_refusal(page)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_unsafe_bulk_actions(
+    request: HttpRequest, action_type: str, objects: list[Any], action_class_instance: Any
+) -> HttpResponse | None:
+    refusals: list[str] = []
+    if action_type == "delete":
+        refusals = [r for r in (_publisher_refusal(page) for page in objects) if r]
+    elif action_type == "publish":
+        for page in objects:
+            latest = page.get_latest_revision_as_object()
+            if isinstance(latest, ResourcePage) and has_blocking(scan_page(latest)):
+                refusals.append(f"'{page.title}' looks like it contains personal data; open it to see the findings.")
+    if not refusals:
+        return None
+    for refusal in refusals:
+        messages.error(request, refusal)
+    return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+
+
+def _log_override(request: HttpRequest, page: Any) -> None:
+    """The form let a coordinator publish despite findings; record who, why and what (masked)."""
+    reason = (request.POST.get("guard_override_reason") or "").strip()
+    if not (reason and request.POST.get("action-publish") and request.user.has_perm(OVERRIDE_PERMISSION)):
+        return
+    specific = page.specific
+    if isinstance(specific, ResourcePage) and specific.live:
+        findings = scan_page(specific)
+        if has_blocking(findings):
+            log(
+                instance=specific,
+                action=OVERRIDE_LOG_ACTION,
+                user=request.user,
+                data={"reason": reason, "findings": summarise(findings)},
+            )
+
+
+hooks.register("after_create_page", _log_override)
+hooks.register("after_edit_page", _log_override)
+
+
+@hooks.register("before_serve_document")
+def serve_documents_only_to_readers_of_a_page_using_them(document: Any, request: HttpRequest) -> HttpResponse | None:
+    """A document attached to a members-only or unpublished resource is not public because its URL is guessable."""
+    if document_visible_to(document, request.user):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(
+            request.get_full_path(),
+            resolve_url(getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or "wagtailcore_login"),
+        )
+    raise Http404("No such document.")
+
+
+class PublisherAccessViewSet(ModelViewSet):
+    """Coordinators decide which publishers are trusted to publish without review."""
+
+    model = PublisherAccess
+    menu_label = "Publisher access"
+    icon = "key"
+    add_to_admin_menu = True
+    menu_order = 600
+    list_display = ["publisher", "leads_group", "trusted"]
+    list_filter = ["trusted"]
+    form_fields = ["trusted"]
+    search_fields = ["publisher__title"]
+
+
+@hooks.register("register_admin_viewset")
+def register_publisher_access() -> ModelViewSet:
+    return PublisherAccessViewSet("publisher_access")
+
+
+# --- Review lifecycle and adoption ----------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls() -> list[Any]:
+    return [
+        path(
+            "resources/<int:page_id>/reviewed/", admin_views.ReviewedNoChangeView.as_view(), name="resources_reviewed"
+        ),
+        path("reports/review-dates/", admin_views.ReviewDatesReport.as_view(), name="resources_review_report"),
+        path(
+            "reports/review-dates/results/",
+            admin_views.ReviewDatesReport.as_view(results_only=True),
+            name="resources_review_report_results",
+        ),
+        path("reports/most-adopted/", admin_views.MostAdoptedReport.as_view(), name="resources_adoption_report"),
+        path(
+            "reports/most-adopted/results/",
+            admin_views.MostAdoptedReport.as_view(results_only=True),
+            name="resources_adoption_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item() -> MenuItem:
+    return PermissionMenuItem(
+        "Review dates",
+        reverse("resources_review_report"),
+        name="review-dates",
+        icon_name="date",
+        order=1200,
+        permission=admin_views.NETWORK_REPORTS,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_adoption_report_menu_item() -> MenuItem:
+    return PermissionMenuItem(
+        "Most adopted resources",
+        reverse("resources_adoption_report"),
+        name="most-adopted",
+        icon_name="group",
+        order=1250,
+        permission=admin_views.NETWORK_REPORTS,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def reviewed_no_change_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Any:
+    if page.specific_class is ResourcePage and page.live and page.permissions_for_user(user).can_edit():
+        yield Button(
+            "Reviewed, no change", reverse("resources_reviewed", args=[page.pk]), icon_name="date", priority=55
+        )
+
+
+class ReviewPanel(Component):
+    """On a lead's dashboard: their publishers' resources overdue or due in the next 30 days."""
+
+    name = "review_due"
+    order = 90
+    template_name = "resources/admin/review_panel.html"
+
+    def __init__(self, publishers: Any) -> None:
+        self.publishers = publishers
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        today = timezone.localdate()
+        due = (
+            ResourcePage.objects.live()
+            .filter(borough__in=self.publishers)
+            .due_for_review(DUE_WITHIN_DAYS, today)
+            .select_related("borough")
+            .order_by("review_due", "title")[:100]
+        )
+        overdue = [r for r in due if r.review_due < today]
+        due_soon = [r for r in due if r.review_due >= today]
+        return {
+            "overdue": overdue,
+            "due_soon": due_soon,
+            "groups": [("Overdue", overdue), ("Due in the next 30 days", due_soon)],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panel(request: HttpRequest, panels: list[Any]) -> None:
+    # Coordinators see every publisher in the Review dates report instead.
+    if is_coordinator(request.user):
+        return
+    publishers = list(publishers_led_by(request.user))
+    if publishers:
+        panels.append(ReviewPanel(publishers))
