@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run demo test lint format check clean
+.PHONY: help install install-dev assets run demo test lint format check clean
 
 help: ## Show this list
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,9 +27,22 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
 
+# The GOV.UK Frontend build: npm installs the exact versions in package-lock.json, sass compiles
+# static/scss/ into static/dist/ (git-ignored). Rebuilt only when the lock or a source changes.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "The page styles need Node.js and npm (Debian: apt-get install nodejs npm)." >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+static/dist/.built: node_modules/.installed scripts/build-assets.mjs $(wildcard static/scss/*.scss)
+	node scripts/build-assets.mjs
+	@touch $@
+
+assets: static/dist/.built ## Compile GOV.UK Frontend and the exchange's styles into static/dist/
+
 install-dev: $(VENV)/.installed-dev ## Install runtime and test dependencies
 
-demo: install ## Migrate and load the demo network (idempotent)
+demo: install assets ## Migrate and load the demo network (idempotent)
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py migrate --no-input
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py load_demo
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py update_index
@@ -50,12 +63,16 @@ check: install-dev ## Django system checks and missing-migration check
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint check ## The whole suite on SQLite (set DATABASE_URL to use PostgreSQL)
+test: assets lint check ## The whole suite on SQLite (set DATABASE_URL to use PostgreSQL)
 	$(BIN)/python -m pytest
 
 .PHONY: bench
 bench: install ## Benchmark 1k and 10k synthetic resources (BENCH_FULL=1 adds 50k); table + bench/results.json
 	$(BIN)/python -m bench.driver
+
+.PHONY: test-browser
+test-browser: install-dev assets ## Only the browser tests (Playwright + Debian's /usr/bin/chromium); screenshots in test-artifacts/
+	REQUIRE_BROWSER=1 $(BIN)/python -m pytest -m browser -p no:cacheprovider
 
 .PHONY: test-search
 test-search: install-dev ## The search tests against a real Elasticsearch (scripts/elasticsearch.sh), stopped afterwards
@@ -79,4 +96,4 @@ restore: install ## Restore a backup: make restore BACKUP=site-backups/backup-<t
 	$(BIN)/python manage.py restore $(BACKUP) --yes
 
 clean: ## Remove the virtualenv, the SQLite database and media
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected static/dist node_modules .pytest_cache .ruff_cache test-artifacts

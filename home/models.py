@@ -1,4 +1,5 @@
-"""The home page: what the exchange is, a search box, latest and featured resources, popular tags."""
+"""The home page (what the exchange is, a search box, latest and featured resources, popular tags) and the
+service's own pages: accessibility statement, privacy notice, cookies, contact, how to publish."""
 
 from typing import Any
 
@@ -8,6 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from events.models import EventPage
 from resources.models import BoroughPage, ResourcePage
@@ -49,3 +51,22 @@ class HomePageFeatured(Orderable):
     resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("resource")]
+
+
+class ServicePage(Page):
+    """A page about the service itself, edited in the admin (created by migration home 0004).
+
+    Editable rather than a template so coordinators keep the accessibility statement and privacy
+    notice current without a release.
+    """
+
+    intro = models.TextField(blank=True, help_text="One or two sentences shown under the title.")
+    body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    last_updated = models.DateField(
+        null=True, blank=True, help_text="Shown at the end of the page, e.g. when the statement was last reviewed."
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("last_updated")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []

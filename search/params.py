@@ -19,19 +19,29 @@ class SearchParams:
     excluded_tags: list[str] = field(default_factory=list)
     sort: str = "relevance"
     page: str | None = None
+    # (parameter, value) pairs from the URL that match nothing on the exchange and were left out.
+    dropped: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def from_querydict(cls, params: QueryDict) -> "SearchParams":
         query, truncated = clean_query(params.get("q", ""))
         selected = {facet.name: known_values(facet.name, params.getlist(facet.name)) for facet in FACETS}
+        excluded = known_values("tag", params.getlist("exclude_tag"))
+        dropped = [
+            (name, value)
+            for name, kept in [*selected.items(), ("exclude_tag", excluded)]
+            for value in dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip())
+            if value not in kept
+        ][:10]
         sort = params.get("sort", "")
         return cls(
             query=query,
             truncated=truncated,
             selected={name: values for name, values in selected.items() if values},
-            excluded_tags=known_values("tag", params.getlist("exclude_tag")),
+            excluded_tags=excluded,
             sort=sort if sort in SORTS else ("relevance" if query else "newest"),
             page=params.get("page"),
+            dropped=dropped,
         )
 
     def as_filters(self) -> dict[str, list[str]]:

@@ -42,13 +42,28 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
         return JsonResponse(search_json(response))
     if not response.total and not params.query:
         raise Http404("No published resources carry this tag.")
-    context = _context(response) | {"tag": tag, "related_tags": related_tags(tag, limit=12)}
+    context = _context(response, field_id="tag-q") | {"tag": tag, "related_tags": related_tags(tag, limit=12)}
     return TemplateResponse(request, "search/tag.html", context)
 
 
-def _context(response) -> dict:
+def _context(response, field_id: str = "search-q") -> dict:
     labels = {facet.name: facet.label for facet in FACETS}
+    # Over-long searches still run (on their first characters), but the person is told why,
+    # in GOV.UK's error summary and against the field.
+    query_error = (
+        f"Search terms must be {MAX_QUERY_LENGTH} characters or fewer. "
+        f"These results are for the first {MAX_QUERY_LENGTH}."
+        if response.params.truncated
+        else ""
+    )
+    # Stale or edited links: the search still runs without these, and says so.
+    dropped = ", ".join(
+        f"{labels.get(name, 'Excluded topic').lower()} “{value[:40]}”" for name, value in response.params.dropped
+    )
     return {
+        "dropped_filters": f"Left out: {dropped}." if dropped else "",
+        "query_error": query_error,
+        "errors": [(f"#{field_id}", query_error)] if query_error else [],
         "search": response,
         "page_obj": response.page,
         "query": response.params.query,

@@ -1,5 +1,6 @@
 """Test settings: fast and isolated (no real mail, no manifest, media in a temp folder)."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -10,7 +11,8 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="exchange-test-media-"))  # noqa: F405
+# The browser tests serve the site from another process, which must see the same media folder.
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="exchange-test-media-"))  # noqa: F405
 # Static files come from the finders; nothing is collected for tests.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="exchange-test-static-"))  # noqa: F405
 WHITENOISE_USE_FINDERS = True

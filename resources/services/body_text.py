@@ -5,6 +5,7 @@ whose every line starts "1. ", "2. " … is a how-to steps block; a paragraph st
 "> " is a practice example, with an optional last line "— attribution".
 """
 
+import html
 import re
 from typing import Any
 
@@ -71,7 +72,8 @@ def blocks_plain_text(raw: list[dict[str, Any]]) -> str:
     for block in comparable(list(raw)):
         value = block.get("value")
         if block.get("type") == "paragraph":
-            parts.append(strip_tags(value or ""))
+            # Rich text stores entities (&quot;); snippets escape again, so keep the characters themselves.
+            parts.append(html.unescape(strip_tags(value or "")))
         elif block.get("type") == "how_to":
             parts += [value.get("intro") or "", *(value.get("steps") or [])]
         elif block.get("type") == "practice_example":

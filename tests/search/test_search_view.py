@@ -137,10 +137,15 @@ class TestSearchPage:
         assert client.get("/search/", {"q": query}).status_code == 200
         assert client.get("/search/", {"q": query, "format": "json"}).status_code == 200
 
-    def test_long_queries_are_cut_with_a_notice(self, client):
+    def test_long_queries_are_cut_with_an_error_linked_to_the_field(self, client):
         response = client.get("/search/", {"q": "strategy " * 60})
         assert len(response.context["query"]) == MAX_QUERY_LENGTH
-        assert "shortened" in response.content.decode()
+        html = response.content.decode()
+        assert "There is a problem" in html
+        assert "<title>Error: Search:" in html
+        assert f'<a href="#search-q">Search terms must be {MAX_QUERY_LENGTH} characters or fewer' in html
+        assert 'id="search-q-error"' in html
+        assert 'aria-describedby="search-q-hint search-q-error"' in html
 
 
 @pytest.mark.usefixtures("demo")
@@ -177,3 +182,15 @@ def test_params_default_sort_depends_on_query():
 
     assert SearchParams.from_querydict(QueryDict("q=plan")).sort == "relevance"
     assert SearchParams.from_querydict(QueryDict("")).sort == "newest"
+
+
+@pytest.mark.django_db
+def test_filters_that_match_nothing_are_left_out_and_the_page_says_so(client):
+    response = client.get("/search/", {"q": "plan", "borough": ["camden", "narnia"], "type": "guidence"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "so they were left out" in html
+    assert "borough “narnia”" in html
+    assert "resource type “guidence”" in html
+    assert "camden" not in html.split("Left out:")[1].split("</p>")[0]
+    assert "left out" not in client.get("/search/", {"q": "plan", "borough": "camden"}).content.decode()

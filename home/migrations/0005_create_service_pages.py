@@ -1,0 +1,74 @@
+"""Create the service's own pages under the home page (editable in the admin afterwards).
+
+Historical models have no treebeard methods, so tree paths are written the way treebeard
+would (4 base-36 characters a level), as in resources 0003.
+"""
+
+import datetime
+import uuid
+
+from django.db import migrations
+from django.utils import timezone
+
+from home.service_pages import SERVICE_PAGES
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _step(n: int) -> str:
+    out = ""
+    while n:
+        n, rem = divmod(n, 36)
+        out = ALPHABET[rem] + out
+    return out.rjust(4, "0")
+
+
+def create_service_pages(apps, schema_editor):
+    ContentType = apps.get_model("contenttypes.ContentType")
+    Page = apps.get_model("wagtailcore.Page")
+    ServicePage = apps.get_model("home", "ServicePage")
+    home = Page.objects.get(depth=2, slug="home")
+    content_type, _ = ContentType.objects.get_or_create(app_label="home", model="servicepage")
+    now = timezone.now()
+    for slug, title, intro, body in SERVICE_PAGES:
+        if Page.objects.filter(path__startswith=home.path, depth=home.depth + 1, slug=slug).exists():
+            continue
+        last = Page.objects.filter(path__startswith=home.path, depth=home.depth + 1).order_by("-path").first()
+        position = int(last.path[-4:], 36) + 1 if last else 1
+        ServicePage.objects.create(
+            content_type=content_type,
+            path=home.path + _step(position),
+            depth=home.depth + 1,
+            numchild=0,
+            url_path=f"{home.url_path}{slug}/",
+            title=title,
+            draft_title=title,
+            slug=slug,
+            live=True,
+            first_published_at=now,
+            last_published_at=now,
+            locale_id=home.locale_id,
+            translation_key=uuid.uuid4(),
+            intro=intro,
+            body=body.strip(),
+            last_updated=datetime.date(2026, 11, 28),
+        )
+        home.numchild += 1
+    Page.objects.filter(pk=home.pk).update(numchild=home.numchild)
+
+
+def remove_service_pages(apps, schema_editor):
+    Page = apps.get_model("wagtailcore.Page")
+    ServicePage = apps.get_model("home", "ServicePage")
+    home = Page.objects.get(depth=2, slug="home")
+    ServicePage.objects.all().delete()
+    children = Page.objects.filter(path__startswith=home.path, depth=home.depth + 1).count()
+    Page.objects.filter(pk=home.pk).update(numchild=children)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("home", "0004_servicepage"),
+        ("resources", "0003_create_publishers"),
+    ]
+    operations = [migrations.RunPython(create_service_pages, remove_service_pages)]

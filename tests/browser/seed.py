@@ -1,0 +1,33 @@
+"""Accounts the browser journeys sign in with, added to the browser tests' own database.
+
+Run by tests/browser/conftest.py in the server's environment, after load_demo. The Camden lead
+is a member of Camden's leads group (created by the roles migration): add and edit pages under
+Camden, upload documents to Camden's collection, submit for review.
+"""
+
+LEAD_USERNAME = "camden-lead-test"
+LEAD_PASSWORD = "browser-test-only-password"
+
+
+def main() -> None:
+    import django
+
+    django.setup()
+
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from resources.roles import leads_group_name
+
+    # The real role, as the roles migration creates it: Camden's leads group.
+    group = Group.objects.get(name=leads_group_name("Camden"))
+    user, _ = get_user_model().objects.get_or_create(
+        username=LEAD_USERNAME, defaults={"email": "camden-lead@camden.example"}
+    )
+    user.set_password(LEAD_PASSWORD)
+    user.save()
+    user.groups.add(group)
+
+
+if __name__ == "__main__":
+    main()
