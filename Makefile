@@ -67,7 +67,7 @@ test: assets lint check ## The whole suite on SQLite (set DATABASE_URL to use Po
 	$(BIN)/python -m pytest
 
 .PHONY: bench
-bench: install ## Benchmark 1k and 10k synthetic resources (BENCH_FULL=1 adds 50k); table + bench/results.json
+bench: install assets ## Benchmark 1k and 10k synthetic resources (BENCH_FULL=1 adds 50k); table + bench/results.json
 	$(BIN)/python -m bench.driver
 
 .PHONY: test-browser
