@@ -7,6 +7,9 @@ Camden, upload documents to Camden's collection, submit for review.
 
 LEAD_USERNAME = "camden-lead-test"
 LEAD_PASSWORD = "browser-test-only-password"
+# Admin accounts need a second factor: the lead's authenticator key is fixed (RFC 4226's
+# published test key) so the journey can compute the current code.
+LEAD_TOTP_KEY = "3132333435363738393031323334353637383930"
 
 
 def main() -> None:
@@ -27,6 +30,12 @@ def main() -> None:
     user.set_password(LEAD_PASSWORD)
     user.save()
     user.groups.add(group)
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.update_or_create(
+        user=user, name="Browser test authenticator", defaults={"key": LEAD_TOTP_KEY, "confirmed": True}
+    )
 
 
 if __name__ == "__main__":
