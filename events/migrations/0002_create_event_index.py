@@ -1,7 +1,7 @@
 """Create /events/ under the home page.
 
-Historical models have no treebeard methods, so the tree path is written the way
-treebeard would (4 base-36 characters a level), as resources/0003 does.
+Historical models have no treebeard methods, so the tree path comes from
+home.migration_support.next_child_path (treebeard's own arithmetic).
 """
 
 import uuid
@@ -9,15 +9,7 @@ import uuid
 from django.db import migrations
 from django.utils import timezone
 
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def _step(n: int) -> str:
-    out = ""
-    while n:
-        n, rem = divmod(n, 36)
-        out = ALPHABET[rem] + out
-    return out.rjust(4, "0")
+from home.migration_support import next_child_path
 
 
 def create_event_index(apps, schema_editor):
@@ -28,12 +20,10 @@ def create_event_index(apps, schema_editor):
     if home is None or EventIndexPage.objects.exists():
         return
     content_type, _ = ContentType.objects.get_or_create(app_label="events", model="eventindexpage")
-    last = Page.objects.filter(path__startswith=home.path, depth=home.depth + 1).order_by("-path").first()
-    position = int(last.path[-4:], 36) + 1 if last else 1
     now = timezone.now()
     EventIndexPage.objects.create(
         content_type=content_type,
-        path=home.path + _step(position),
+        path=next_child_path(Page.objects, home),
         depth=home.depth + 1,
         numchild=0,
         title="Events",

@@ -1,17 +1,14 @@
 """Leads draft events for their own publisher; coordinators see the outbox (events.services.access)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 from events.services.access import grant_coordinator_outbox, grant_event_drafting
+from home.migration_support import create_permissions_now
 
 
 def grant(apps, schema_editor):
     # Permissions are normally created after all migrations; the grants below need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    create_permissions_now(apps)
     grant_event_drafting(apps)
     grant_coordinator_outbox(apps)
 

@@ -1,7 +1,7 @@
 """Create the service's own pages under the home page (editable in the admin afterwards).
 
-Historical models have no treebeard methods, so tree paths are written the way treebeard
-would (4 base-36 characters a level), as in resources 0003.
+Historical models have no treebeard methods, so tree paths come from
+home.migration_support.next_child_path (treebeard's own arithmetic).
 """
 
 import datetime
@@ -10,17 +10,8 @@ import uuid
 from django.db import migrations
 from django.utils import timezone
 
+from home.migration_support import next_child_path
 from home.service_pages import SERVICE_PAGES
-
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def _step(n: int) -> str:
-    out = ""
-    while n:
-        n, rem = divmod(n, 36)
-        out = ALPHABET[rem] + out
-    return out.rjust(4, "0")
 
 
 def create_service_pages(apps, schema_editor):
@@ -33,11 +24,9 @@ def create_service_pages(apps, schema_editor):
     for slug, title, intro, body in SERVICE_PAGES:
         if Page.objects.filter(path__startswith=home.path, depth=home.depth + 1, slug=slug).exists():
             continue
-        last = Page.objects.filter(path__startswith=home.path, depth=home.depth + 1).order_by("-path").first()
-        position = int(last.path[-4:], 36) + 1 if last else 1
         ServicePage.objects.create(
             content_type=content_type,
-            path=home.path + _step(position),
+            path=next_child_path(Page.objects, home),
             depth=home.depth + 1,
             numchild=0,
             url_path=f"{home.url_path}{slug}/",

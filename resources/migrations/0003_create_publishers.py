@@ -1,7 +1,7 @@
 """Create /boroughs/ with a page per publisher, and /resources/, under the home page.
 
-Historical models have no treebeard methods, so tree paths are written here the way
-treebeard would (4 base-36 characters a level).
+Historical models have no treebeard methods, so tree paths come from
+home.migration_support.next_child_path (treebeard's own arithmetic).
 """
 
 import uuid
@@ -9,17 +9,8 @@ import uuid
 from django.db import migrations
 from django.utils import timezone
 
+from home.migration_support import next_child_path
 from resources.publishers import PUBLISHERS
-
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def _step(n: int) -> str:
-    out = ""
-    while n:
-        n, rem = divmod(n, 36)
-        out = ALPHABET[rem] + out
-    return out.rjust(4, "0")
 
 
 def _add_child(apps, parent, app_label, model_name, **fields):
@@ -27,12 +18,10 @@ def _add_child(apps, parent, app_label, model_name, **fields):
     Page = apps.get_model("wagtailcore.Page")
     model = apps.get_model(app_label, model_name)
     content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name.lower())
-    last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
-    position = int(last.path[-4:], 36) + 1 if last else 1
     now = timezone.now()
     child = model.objects.create(
         content_type=content_type,
-        path=parent.path + _step(position),
+        path=next_child_path(Page.objects, parent),
         depth=parent.depth + 1,
         numchild=0,
         url_path=f"{parent.url_path}{fields['slug']}/",

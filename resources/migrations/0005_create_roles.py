@@ -4,18 +4,15 @@
 The same functions run on the live site when a publisher is added or made trusted.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from home.migration_support import create_permissions_now
 from resources.services.access import sync_network_roles, sync_publisher_access
 
 
 def create_roles(apps, schema_editor):
     # Permissions are normally created after all migrations; the grants below need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    create_permissions_now(apps)
     sync_network_roles(apps)
     sync_publisher_access(apps)
 

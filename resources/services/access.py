@@ -2,15 +2,16 @@
 
 Written against an app registry (``apps``) so that the data migration (historical models)
 and the running site (when a publisher is added, or made trusted) share one implementation.
-Historical models have no treebeard methods, so collection paths are computed here.
+Historical models have no treebeard methods, so collection paths come from
+home.migration_support.next_child_path.
 Every function is idempotent: running it again changes nothing.
 """
 
 from typing import Any
 
+from home.migration_support import next_child_path
 from resources.roles import COORDINATORS, NETWORK_MEMBERS, leads_group_name
 
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WORKFLOW_NAME = "Cross-borough review"
 TASK_NAME = "Coordinator approval"
 
@@ -42,13 +43,7 @@ def _collection_child(apps: Any, name: str) -> Any:
     found = Collection.objects.filter(depth=2, path__startswith=root.path, name=name).first()
     if found:
         return found
-    last = Collection.objects.filter(depth=2, path__startswith=root.path).order_by("-path").first()
-    position = int(last.path[-4:], 36) + 1 if last else 1
-    step = ""
-    while position:
-        position, rem = divmod(position, 36)
-        step = ALPHABET[rem] + step
-    child = Collection.objects.create(name=name, path=root.path + step.rjust(4, "0"), depth=2, numchild=0)
+    child = Collection.objects.create(name=name, path=next_child_path(Collection.objects, root), depth=2, numchild=0)
     Collection.objects.filter(pk=root.pk).update(numchild=Collection.objects.filter(depth=2).count())
     return child
 
