@@ -11,24 +11,20 @@ from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
+from resources.services.visibility import hidden_filter, public_live
+
 if TYPE_CHECKING:
     from resources.models import BoroughPage
-
-
-def _public_live(prefix: str) -> Q:
-    from resources.services.visibility import public_live
-
-    return public_live(prefix)
 
 
 class BoroughPageQuerySet(PageQuerySet):
     def with_resource_counts(self) -> BoroughPageQuerySet:
         """Annotate `resource_count`: live resources each publisher has, in one query."""
-        return self.annotate(resource_count=Count("resources", filter=_public_live("resources__")))
+        return self.annotate(resource_count=Count("resources", filter=public_live("resources__")))
 
     def publishing(self) -> BoroughPageQuerySet:
         """Publishers with at least one live resource."""
-        return self.filter(_public_live("resources__")).distinct()
+        return self.filter(public_live("resources__")).distinct()
 
     def identified_by(self, value: str) -> BoroughPageQuerySet:
         """Match a publisher by ONS name, slug or GSS code, ignoring case (the import's `borough`)."""
@@ -75,8 +71,6 @@ class ResourcePageQuerySet(PageQuerySet):
 
     def visible_to(self, user: Any) -> ResourcePageQuerySet:
         """What ``user`` may read: public pages, plus members-only ones for network members."""
-        from resources.services.visibility import hidden_filter
-
         hidden = hidden_filter(user)
         return self if hidden is None else self.exclude(hidden)
 

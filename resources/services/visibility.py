@@ -27,14 +27,16 @@ def set_members_only(page: Page, members_only: bool) -> bool:
     return False
 
 
-def _accepts(restriction: PageViewRestriction, user: Any, group_ids: set[int]) -> bool:
+def _accepts(
+    restriction: PageViewRestriction, user: Any, group_ids: set[int], restriction_groups: dict[int, set[int]]
+) -> bool:
     """Wagtail's own rule (BaseViewRestriction.accept_request) without a request: passwords never pass."""
     if not (user.is_authenticated and user.is_active):
         return False
     if restriction.restriction_type == BaseViewRestriction.LOGIN:
         return True
     if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        return user.is_superuser or bool(group_ids & _restriction_groups().get(restriction.pk, set()))
+        return user.is_superuser or bool(group_ids & restriction_groups.get(restriction.pk, set()))
     return False
 
 
@@ -88,10 +90,12 @@ def hidden_paths_for(user: Any) -> list[str]:
     if not restrictions:
         return []
     group_ids: set[int] = set()
+    restriction_groups: dict[int, set[int]] = {}
     if user.is_authenticated:
         group_ids = getattr(user, "_exchange_group_ids", None) or set(user.groups.values_list("pk", flat=True))
         user._exchange_group_ids = group_ids
-    return [r.page.path for r in restrictions if not _accepts(r, user, group_ids)]
+        restriction_groups = _restriction_groups()  # read once, not once per restriction
+    return [r.page.path for r in restrictions if not _accepts(r, user, group_ids, restriction_groups)]
 
 
 def hidden_filter(user: Any = None, prefix: str = "") -> Q | None:
