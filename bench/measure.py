@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.management import call_command
 from django.db import connection, reset_queries
+from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -97,19 +98,13 @@ def measure_engine(repeat: int) -> dict[str, Any]:
     """The backend's own search call for the same query, and the search service's split."""
     backend = get_search_backend()
     raw = timed(lambda: list(backend.search(QUERY, ResourcePage.objects.live())[:20]), repeat)
-    three = SearchParams.from_querydict(_querydict(f"q={QUERY}&borough=camden&type=practice-guidance&stage=section-47"))
+    three = SearchParams.from_querydict(QueryDict(f"q={QUERY}&borough=camden&type=practice-guidance&stage=section-47"))
     split = [search(three, log=False).timings for _ in range(repeat)]
     return {
         "raw engine": raw,
         "service engine_ms p50": statistics.median(t["engine_ms"] for t in split),
         "facets_ms p50": statistics.median(t["facets_ms"] for t in split),
     }
-
-
-def _querydict(text: str) -> Any:
-    from django.http import QueryDict
-
-    return QueryDict(text)
 
 
 def measure_listing(repeat: int) -> dict[str, Any]:
