@@ -69,9 +69,13 @@ class EventListingFilter:
         host_ids = live.values("host")
         tag_ids = EventPageTag.objects.filter(content_object__live=True).values("tag")
         years = [d.year for d in live.past().datetimes("start", "year", order="DESC")]
+        formats = [Option(v, label, v in self.formats) for v, label in EventFormat.choices]
+        audiences = [Option(a.slug, a.name, a.slug in self.audiences) for a in Audience.objects.all()]
         return {
-            "formats": [Option(v, label, v in self.formats) for v, label in EventFormat.choices],
-            "audiences": [Option(a.slug, a.name, a.slug in self.audiences) for a in Audience.objects.all()],
+            "formats": formats,
+            "audiences": audiences,
+            # (parameter, legend, options): the template draws each as one GOV.UK checkbox group.
+            "checkbox_groups": [("format", "Format", formats), ("audience", "Audience", audiences)],
             "hosts": [
                 Option(b.slug, b.title, b.slug in self.hosts)
                 for b in BoroughPage.objects.filter(pk__in=host_ids).order_by("title")

@@ -82,9 +82,12 @@ def booking_page(request: HttpRequest, index: "EventIndexPage", token: str) -> H
         "ics_url": event.url + event.reverse_subpage("ics") if event.url else "",
     }
     response = TemplateResponse(request, "events/booking.html", context, status=400 if form.errors else 200)
-    # The page shows joining details: never cache it or send its address elsewhere.
+    # The page shows joining details: never cache it. Its address (which holds the token) must
+    # not reach other sites through Referer: "same-origin" (the site-wide policy, restated here
+    # so it cannot be loosened by accident) does that. "no-referrer" would also make browsers
+    # send `Origin: null` with the cancel form, which Django's CSRF check rightly refuses.
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

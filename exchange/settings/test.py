@@ -23,3 +23,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Tests that need clamd switch scanning on themselves (tests/uploads).
 CLAMAV_ENABLED = env_bool("CLAMAV_ENABLED", False)  # noqa: F405
+# The browser tests' server runs in another process: it writes mail to files the attendee
+# journey reads (the booking link arrives by email, as it does for a real attendee).
+if os.environ.get("TEST_EMAIL_FILE_PATH"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["TEST_EMAIL_FILE_PATH"]

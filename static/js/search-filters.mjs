@@ -3,17 +3,12 @@
 // replaced, only its text, so screen readers hear the change). The filter form itself is never
 // rebuilt, only its numbers and links, so a keyboard user tabbing through it keeps their place.
 // Without JavaScript, or if a request fails, the "Apply filters" button does the same with a
-// full page load.
+// full page load. Folding the panel on phones is filter-panel.mjs.
+import "./filter-panel.mjs";
+
 const form = document.querySelector("form.app-facets");
 const results = document.getElementById("search-results");
 const count = document.getElementById("result-count");
-const panel = document.querySelector("details.app-filter-panel");
-
-// On a phone the filters start folded so the results come first; without JavaScript they stay
-// open, so nothing depends on this script. 40.0625em is Frontend's tablet breakpoint.
-if (panel && window.matchMedia("(max-width: 40.0525em)").matches) {
-  panel.open = false;
-}
 
 if (form && results && count && window.fetch && window.DOMParser) {
   let latest = 0;

@@ -83,7 +83,13 @@ def _run(env: dict[str, str], *args: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory: pytest.TempPathFactory, _chromium_present) -> Iterator[str]:
+def site_mail_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the test server writes every email it sends, one file per connection."""
+    return tmp_path_factory.mktemp("browser-mail")
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory: pytest.TempPathFactory, site_mail_dir: Path, _chromium_present) -> Iterator[str]:
     """The exchange with the demo network, served at the returned address for the whole session."""
     workdir = tmp_path_factory.mktemp("browser-site")
     env = {
@@ -93,6 +99,7 @@ def live_site(tmp_path_factory: pytest.TempPathFactory, _chromium_present) -> It
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "TEST_MEDIA_ROOT": str(workdir / "media"),
         "SEARCH_URL": "",
+        "TEST_EMAIL_FILE_PATH": str(site_mail_dir),
         "PYTHONUNBUFFERED": "1",
         "PYTHONPATH": str(ROOT),
     }

@@ -25,6 +25,12 @@ PAGES = {
     "contact": "/contact/",
     "how-to-publish": "/how-to-publish/",
     "not-found": "/no-such-page/",
+    "events": "/events/",
+    "events-past": "/events/?when=past",
+    "event": "/events/signs-of-safety-learning-event-mapping/",
+    "event-full": "/events/designated-teachers-core-groups/",
+    "event-cancelled": "/events/review-conferences-workshop/",
+    "event-past-with-notes": "/events/practice-day-harm-statements/",
 }
 
 
@@ -38,7 +44,9 @@ def test_page_has_no_wcag_22_aa_violations(page: Page, name: str):
     assert structure_problems(page) == []
 
 
-@pytest.mark.parametrize("name", ["home", "search-facets", "resource", "borough", "accessibility-statement"])
+@pytest.mark.parametrize(
+    "name", ["home", "search-facets", "resource", "borough", "accessibility-statement", "events", "event"]
+)
 @pytest.mark.parametrize("width", [375, 1280])
 def test_layout_at_phone_and_desktop_widths(page: Page, artifacts, name: str, width: int):
     page.set_viewport_size({"width": width, "height": 800})
