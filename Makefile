@@ -70,6 +70,12 @@ test: assets lint check ## The whole suite on SQLite (set DATABASE_URL to use Po
 bench: install assets ## Benchmark 1k and 10k synthetic resources (BENCH_FULL=1 adds 50k); table + bench/results.json
 	$(BIN)/python -m bench.driver
 
+.PHONY: loadtest
+loadtest: install-dev ## 5-minute mixed-traffic load test on gunicorn + PostgreSQL (DATABASE_URL, or a throwaway cluster); bench/loadtest-results.json
+	@if [ -n "$$DATABASE_URL" ]; then $(BIN)/python -m bench.loadtest.run; else \
+	  url=$$(PG_DB=exchange_load scripts/postgres.sh start) || exit 1; \
+	  DATABASE_URL=$$url $(BIN)/python -m bench.loadtest.run; status=$$?; scripts/postgres.sh stop; exit $$status; fi
+
 .PHONY: test-browser
 test-browser: install-dev assets ## Only the browser tests (Playwright + Debian's /usr/bin/chromium); screenshots in test-artifacts/
 	REQUIRE_BROWSER=1 $(BIN)/python -m pytest -m browser -p no:cacheprovider
