@@ -51,3 +51,10 @@ def test_database_url_selects_the_database():
     url = os.environ.get("DATABASE_URL", "")
     expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
     assert connection.vendor == expected
+
+
+@pytest.mark.django_db
+def test_the_admin_sends_nothing_to_gravatar(admin_client):
+    response = admin_client.get("/admin/")
+    assert response.status_code == 200
+    assert "gravatar" not in response.content.decode()

@@ -223,6 +223,12 @@ LOGGING = {
 WAGTAIL_SITE_NAME = "London Practice Exchange"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors never lose work: the editor saves a draft revision as they type (Wagtail's default,
+# stated so nobody turns it off by accident; tests/browser/test_admin_autosave.py proves it).
+WAGTAIL_AUTOSAVE_INTERVAL = 500
+# No avatars from gravatar.com: it would tell a third party which council staff use the admin
+# (an email hash per page view), and the admin's CSP blocks it anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text) is the embedded
 # default. With SEARCH_URL, Elasticsearch answers and the database backend stays indexed

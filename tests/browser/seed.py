@@ -10,6 +10,9 @@ LEAD_PASSWORD = "browser-test-only-password"
 # Admin accounts need a second factor: the lead's authenticator key is fixed (RFC 4226's
 # published test key) so the journey can compute the current code.
 LEAD_TOTP_KEY = "3132333435363738393031323334353637383930"
+# A second authenticator (another phone): django-otp refuses a code already used in this
+# 30-second window, so a journey that signs in twice uses this one the second time.
+LEAD_SECOND_TOTP_KEY = "3132333435363738393031323334353637383931"
 
 
 def main() -> None:
@@ -33,9 +36,8 @@ def main() -> None:
 
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    TOTPDevice.objects.update_or_create(
-        user=user, name="Browser test authenticator", defaults={"key": LEAD_TOTP_KEY, "confirmed": True}
-    )
+    for name, key in (("Browser test authenticator", LEAD_TOTP_KEY), ("Second authenticator", LEAD_SECOND_TOTP_KEY)):
+        TOTPDevice.objects.update_or_create(user=user, name=name, defaults={"key": key, "confirmed": True})
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.seed import LEAD_PASSWORD, LEAD_TOTP_KEY, LEAD_USERNAME
+from tests.browser.admin import sign_in_as_lead
 
 TITLE = "Browser journey: core group agenda"
 # A one-page PDF made here, with no content about anyone.
@@ -14,23 +14,8 @@ PDF = (
 )
 
 
-def _current_code() -> str:
-    from binascii import unhexlify
-
-    from django_otp.oath import totp
-
-    return f"{totp(unhexlify(LEAD_TOTP_KEY)):06d}"
-
-
 def test_borough_lead_creates_a_tagged_resource_with_an_attachment_and_submits_it(page: Page, artifacts):
-    page.goto("/admin/login/")
-    page.get_by_label(re.compile("username", re.I)).fill(LEAD_USERNAME)
-    page.get_by_label(re.compile("password", re.I)).fill(LEAD_PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
-    # Two-step sign-in, as for every admin account: the code from the lead's authenticator.
-    expect(page.get_by_role("heading", name="Enter your sign-in code")).to_be_visible()
-    page.get_by_label(re.compile("code", re.I)).fill(_current_code())
-    page.get_by_role("button", name="Continue").click()
+    sign_in_as_lead(page)
 
     page.goto("/admin/pages/")
     # A lead may add events as well as Camden's resources, so the explorer starts at the home

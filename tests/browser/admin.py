@@ -1,0 +1,27 @@
+"""Signing in to the Wagtail admin as the seeded Camden lead (password, then the TOTP code)."""
+
+import re
+from binascii import unhexlify
+
+from django_otp.oath import totp
+from playwright.sync_api import Page, expect
+
+from tests.browser.seed import LEAD_PASSWORD, LEAD_SECOND_TOTP_KEY, LEAD_TOTP_KEY, LEAD_USERNAME
+
+
+def current_code(key: str = LEAD_TOTP_KEY) -> str:
+    return f"{totp(unhexlify(key)):06d}"
+
+
+def sign_in_as_lead(page: Page, *, second_device: bool = False) -> None:
+    page.goto("/admin/login/")
+    page.get_by_label(re.compile("username", re.I)).fill(LEAD_USERNAME)
+    page.get_by_label(re.compile("password", re.I)).fill(LEAD_PASSWORD)
+    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    # Two-step sign-in, as for every admin account: the code from the lead's authenticator.
+    expect(page.get_by_role("heading", name="Enter your sign-in code")).to_be_visible()
+    page.get_by_label(re.compile("code", re.I)).fill(
+        current_code(LEAD_SECOND_TOTP_KEY if second_device else LEAD_TOTP_KEY)
+    )
+    page.get_by_role("button", name="Continue").click()
+    expect(page).not_to_have_url(re.compile(r"/login/|/2fa/"))
