@@ -63,15 +63,15 @@ class PageCacheMiddleware:
 
     def _replay(self, request: HttpRequest, page: services.CachedPage) -> HttpResponseBase:
         response = services.replay(page, base64.b64encode(os.urandom(16)).decode("ascii"))
-        response["X-Page-Cache"] = "hit"
         etag, modified = response.get("ETag"), response.get("Last-Modified")
         if etag or modified:
             # Feeds and calendars carry validators (caching.conditional); HTML pages do not,
             # since a 304 would pair a browser's old body with a new CSP nonce.
-            return get_conditional_response(
+            response = get_conditional_response(
                 request,
                 etag=etag,
                 last_modified=parse_http_date_safe(modified) if modified else None,
                 response=response,
             )
+        response["X-Page-Cache"] = "hit"
         return response
