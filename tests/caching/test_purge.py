@@ -148,3 +148,13 @@ def test_a_lost_generation_never_comes_back(page_cache):
     first = services.generation()
     cache.delete(services.GENERATION_KEY)  # a Redis restart or an eviction
     assert services.generation() > first
+
+
+def test_extracted_document_text_purges(page_cache):
+    from resources.services.extraction import extract_document_text
+    from tests.factories import DocumentFactory
+
+    document = DocumentFactory()
+    before = services.generation()
+    extract_document_text(document)  # stores with queryset.update, which sends no signal
+    assert services.generation() != before
