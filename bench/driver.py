@@ -115,7 +115,8 @@ def ratios(runs: dict[str, Any], sizes: list[int]) -> dict[str, float | None]:
         ),
     }
     throughput = runs.get("throughput", {})
-    out["home page ÷ bare hello view (req/s)"] = _div(throughput.get("home"), throughput.get("hello"))
+    out["cached page ÷ bare hello view (req/s, home)"] = _div(throughput.get("home, cached"), throughput.get("hello"))
+    out["cached ÷ uncached home (req/s)"] = _div(throughput.get("home, cached"), throughput.get("home, uncached"))
     postgres = runs.get(f"postgresql {sizes[0]}")
     if postgres:
         out["SQLite ÷ PostgreSQL (search, 3 facets p50)"] = _div(
@@ -137,7 +138,7 @@ def meta(repeat: int, seconds: float) -> dict[str, Any]:
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{os.cpu_count()} cores, {cpu}, {int(memory) // 1024 // 1024} GB, {platform.platform()}",
         "python": platform.python_version(),
-        "settings": "exchange.settings.bench (DEBUG off), database search backend",
+        "settings": "exchange.settings.bench (DEBUG off, page cache on), database search backend",
         "repeat": repeat,
         "seconds": round(seconds, 1),
     }

@@ -12,11 +12,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "8"))
+# name → (path, cookie). Anonymous requests of a public page are answered by the page cache
+# (caching/); the same page with a cookie is rendered every time, as for a signed-in member.
+UNCACHED_COOKIE = "bench=uncached"
 URLS = {
-    "hello": "/_bench/hello/",
-    "home": "/",
-    "borough page": "/boroughs/camden/",
-    "search, 3 facets": "/search/?q=neglect&borough=camden&type=practice-guidance&stage=section-47",
+    "hello": ("/_bench/hello/", ""),
+    "home, cached": ("/", ""),
+    "borough page, cached": ("/boroughs/camden/", ""),
+    "listing, cached": ("/resources/", ""),
+    "home, uncached": ("/", UNCACHED_COOKIE),
+    # HTML searches are never cached (each is logged for coordinators).
+    "search, 3 facets": ("/search/?q=neglect&borough=camden&type=practice-guidance&stage=section-47", ""),
 }
 
 
@@ -38,11 +44,20 @@ def _wait_until_up(base: str, process: subprocess.Popen, timeout: float = 60) ->
         if process.poll() is not None:
             raise RuntimeError("gunicorn exited before it was ready")
         try:
-            with urllib.request.urlopen(base + URLS["hello"], timeout=2):  # noqa: S310 -- loopback only
+            with urllib.request.urlopen(base + URLS["hello"][0], timeout=2):  # noqa: S310 -- loopback only
                 return
         except OSError:
             time.sleep(0.3)
     raise RuntimeError("gunicorn did not answer within a minute")
+
+
+def _assert_cached(url: str) -> None:
+    """A "cached" figure must come from the cache: the second anonymous request has to be a hit."""
+    for _ in range(2):
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 -- loopback only
+            state = response.headers.get("X-Page-Cache", "")
+    if state != "hit":
+        raise RuntimeError(f"{url} is not served from the page cache (X-Page-Cache: {state or 'absent'})")
 
 
 def measure_throughput(env: dict[str, str]) -> dict[str, float]:
@@ -53,8 +68,11 @@ def measure_throughput(env: dict[str, str]) -> dict[str, float]:
     results: dict[str, float] = {}
     try:
         _wait_until_up(base, server)
-        for name, path in URLS.items():
+        for name, (path, cookie) in URLS.items():
+            if name.endswith(", cached"):
+                _assert_cached(base + path)
             load = [sys.executable, "-m", "bench.load_client", base + path, str(SECONDS), "4"]
+            load += [cookie] if cookie else []
             output = subprocess.run(_pinned(1, load), capture_output=True, text=True, check=True, cwd=ROOT)
             rate, errors = output.stdout.split()
             if int(errors):

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from caching.conditional import conditional_on_changes
 from events.forms import BookingForm, CancelBookingForm
 from events.models import EventPage
 from events.services.bookings import BookingClosed, book_place, cancel_booking, waiting_position
@@ -97,11 +98,13 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@conditional_on_changes
 def event_calendar(request: HttpRequest, event: EventPage) -> HttpResponse:
     """'Add to calendar': this one event as an .ics file."""
     return _ics_response(build_calendar([event], name=event.title, base_url=_base_url(request)), f"{event.slug}.ics")
 
 
+@conditional_on_changes
 def site_calendar(request: HttpRequest) -> HttpResponse:
     """/events/calendar.ics: upcoming and recent events, to subscribe to."""
     events = EventPage.objects.live().public().for_calendar()
@@ -159,5 +162,6 @@ class EventFeed(Feed):
     item_guid_is_permalink = False
 
 
+@conditional_on_changes
 def atom_feed(request: HttpRequest, index: "EventIndexPage") -> HttpResponse:
     return EventFeed(index)(request)

@@ -158,6 +158,10 @@ def main() -> None:
     if not env.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         raise SystemExit("The load test runs on PostgreSQL: set DATABASE_URL (scripts/postgres.sh start prints one).")
     env["RATELIMIT_IP_META_KEY"] = "HTTP_X_LOAD_CLIENT"  # one simulated person per address
+    if not env.get("CACHE_URL"):
+        # Two workers with local-memory caches would not see each other's purges (a booking in
+        # one leaves the other's copy of the event list stale): no page cache without Redis.
+        env["CACHE_SECONDS"] = "0"
     workdir = Path(tempfile.mkdtemp(prefix="exchange-load-"))
     env["LOAD_PATHS"], env["LOAD_BOOKED"] = str(workdir / "paths.json"), str(workdir / "booked.json")
     _say("migrating and loading the demo network into PostgreSQL")

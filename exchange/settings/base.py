@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from exchange.headers import PUBLIC_DIRECTIVES
@@ -35,6 +36,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "caching",
     "home",
     "resources",
     "events",
@@ -77,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached anonymous page is answered before any other middleware (caching/).
+    "caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "exchange.headers.ExchangeCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -293,6 +297,19 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 RESOURCES_PER_PAGE = 20
 EVENTS_PER_PAGE = 20
+
+# The cache: Redis when CACHE_URL is set (redis://host:6379/0, rediss:// for TLS), parsed by
+# django-environ into Django's own RedisCache backend; this process's memory otherwise.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if CACHE_URL:
+    CACHES["default"] = environ.Env.cache_url_config(CACHE_URL)
+    # A Redis that stops answering must slow pages down, not hang every worker (caching/ then
+    # serves uncached).
+    CACHES["default"].setdefault("OPTIONS", {}).update({"socket_connect_timeout": 1, "socket_timeout": 1})
+# Anonymous full-page cache lifetime in seconds (caching/); 0 turns it off. On by default only
+# with CACHE_URL: a purge must reach every worker and every management command's process.
+CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "600" if CACHE_URL else "0"))
 
 # Rate limits (exchange.ratelimit) count in the default cache: in production that cache
 # must be shared by every worker (Redis or memcached), or each worker counts on its own.

@@ -10,7 +10,11 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory unless CACHE_URL names a Redis (.ci/run's cache stage); the page cache is off
+# unless a test turns it on (tests/caching) or CACHE_SECONDS says otherwise.
+if not CACHE_URL:  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "0"))
 # The browser tests serve the site from another process, which must see the same media folder.
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="exchange-test-media-"))  # noqa: F405
 # Static files come from the finders; nothing is collected for tests.

@@ -26,6 +26,7 @@ from pypdf.errors import PyPdfError
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 
+from caching.services import purge_all
 from resources.models import ResourcePage
 from resources.services.doc_metadata import docx_metadata, pdf_metadata
 from search.indexing import update_object
@@ -125,6 +126,8 @@ def extract_document_text(document: AbstractDocument) -> None:
     else:
         logger.info("Document %s: extracted %d characters", document.pk, len(result.text))
     _refresh_resources_attaching(document)
+    # The update above sends no post_save, and search results and page counts show the text.
+    purge_all("document text extracted")
 
 
 def normalise(text: str) -> str:

@@ -25,7 +25,16 @@ def test_run_all_measures_every_scenario_on_a_small_network():
     assert {"home", "resource page", "borough page", "listing", "search, 3 facets", "typeahead", "tag page"} <= set(
         pages
     )
-    assert all(figures["queries"] > 0 and figures["p50"] > 0 for figures in pages.values())
+    cached = {name for name in pages if name.endswith(", cached")}
+    assert cached == {
+        "home, cached",
+        "resource page, cached",
+        "borough page, cached",
+        "listing, cached",
+        "tag page, cached",
+    }
+    assert all(pages[name]["queries"] == 0 and pages[name]["p50"] > 0 for name in cached)
+    assert all(pages[name]["queries"] > 0 and pages[name]["p50"] > 0 for name in set(pages) - cached)
     assert results["engine"]["raw engine"]["p50"] > 0
     assert results["publish one resource"]["n"] == 5
 
@@ -44,12 +53,14 @@ def _run(scale: float) -> dict:
 
 
 def test_ratios_and_table():
-    runs = {"sqlite 1000": _run(1), "sqlite 10000": _run(2), "throughput": {"hello": 1000.0, "home": 250.0}}
+    throughput = {"hello": 1000.0, "home, cached": 800.0, "home, uncached": 100.0}
+    runs = {"sqlite 1000": _run(1), "sqlite 10000": _run(2), "throughput": throughput}
     figures = ratios(runs, [1000, 10000])
     assert figures["search page (3 facets) ÷ raw engine"] == 4.0
     assert figures["listing ÷ naive listing"] == 0.25
     assert figures["p50 growth 10,000 ÷ 1,000 (search, 3 facets)"] == 2.0
-    assert figures["home page ÷ bare hello view (req/s)"] == 0.25
+    assert figures["cached page ÷ bare hello view (req/s, home)"] == 0.8
+    assert figures["cached ÷ uncached home (req/s)"] == 8.0
     table = render(
         {"meta": {"commit": "abc", "machine": "test", "seconds": 1}, "runs": runs, "ratios": figures}, [1000, 10000]
     )

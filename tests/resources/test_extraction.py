@@ -16,6 +16,7 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen import canvas
 from wagtail.documents import get_document_model
 
+from caching.services import is_purge_callback
 from resources.models import ResourceAttachment, ResourcePage
 from resources.services import extraction
 from resources.services.extraction import (
@@ -235,12 +236,17 @@ def test_uploading_a_document_records_its_text_or_why_not(
         assert PDF_PHRASE in document.extracted_text
 
 
+def without_purges(callbacks: list) -> list:
+    """The page cache's own after-commit purge (caching.services) is not extraction work."""
+    return [callback for callback in callbacks if not is_purge_callback(callback)]
+
+
 @pytest.mark.django_db
 def test_extraction_waits_for_the_commit(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         document = DocumentFactory(file=ContentFile(make_pdf(PDF_PHRASE), name="guide.pdf"))
 
-    assert len(callbacks) == 1
+    assert len(without_purges(callbacks)) == 1
     assert stored(document).extracted_text == ""
 
 
@@ -255,13 +261,13 @@ def test_only_a_new_file_queues_extraction_again(django_capture_on_commit_callba
         document.save()
         document.get_file_hash()  # Wagtail filling in the hash of the same file
         document.get_file_size()
-    assert callbacks == []
+    assert without_purges(callbacks) == []
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         document.file = ContentFile(make_pdf("marmoset replacement text"), name="guide-v2.pdf")
         document._set_document_file_metadata()
         document.save()
-    assert len(callbacks) == 1
+    assert len(without_purges(callbacks)) == 1
     assert "marmoset replacement text" in stored(document).extracted_text
     assert PDF_PHRASE not in stored(document).extracted_text
 
@@ -273,7 +279,7 @@ def test_fixture_loading_does_not_queue_extraction(django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         document.save_base(raw=True)
 
-    assert callbacks == []
+    assert without_purges(callbacks) == []
 
 
 @pytest.mark.django_db
