@@ -292,6 +292,13 @@ EVENTS_PER_PAGE = 20
 # must be shared by every worker (Redis or memcached), or each worker counts on its own.
 RATELIMIT_VIEW = "exchange.ratelimit.ratelimited"
 RATELIMIT_USE_CACHE = "default"
+# Per-IP rates ("count/period", period s, m, h or d, optionally "count/10m"), generous because a
+# whole council office may share one address; sign-ins are limited on top of django-axes.
+RATE_LIMITS = {
+    "search": os.environ.get("RATE_LIMIT_SEARCH", "120/m"),
+    "suggest": os.environ.get("RATE_LIMIT_SUGGEST", "600/m"),
+    "login": os.environ.get("RATE_LIMIT_LOGIN", "20/10m"),
+}
 # Behind a reverse proxy, the META key of a header holding only the client address (e.g. HTTP_X_REAL_IP).
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
