@@ -272,7 +272,10 @@ CLAMAV_TIMEOUT = float(os.environ.get("CLAMAV_TIMEOUT", "30"))
 # empty prints mail to the console. Mail is sent by notifications' background task.
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
 _email = dj_email_url.parse(EMAIL_URL or "console:")
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+# Everything Django and Wagtail send goes through the outbox (notifications.backends), which
+# delivers over EMAIL_URL's backend and retries when the mail server is down.
+EMAIL_BACKEND = "notifications.backends.OutboxBackend"
+OUTBOX_EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
 EMAIL_PORT = _email["EMAIL_PORT"] or 25
 EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""

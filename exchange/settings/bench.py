@@ -12,5 +12,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The outbox delivers over EMAIL_BACKEND (memory), not EMAIL_URL's backend.
+OUTBOX_EMAIL_BACKEND = ""
 LOGGING["root"]["level"] = "ERROR"  # noqa: F405
 BENCH_HELLO = True

@@ -10,6 +10,8 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The outbox delivers over EMAIL_BACKEND (what a test swaps in), not EMAIL_URL's backend.
+OUTBOX_EMAIL_BACKEND = ""
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The browser tests serve the site from another process, which must see the same media folder.
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="exchange-test-media-"))  # noqa: F405
