@@ -21,8 +21,10 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_ratelimit.exceptions import Ratelimited
 
 from accounts.recovery import issue_recovery_codes
+from exchange.ratelimit import configured_rate, enforce, ratelimited
 
 _SETUP_DEVICE_NAME = "Authenticator app"
 
@@ -56,6 +58,14 @@ def verify(request: HttpRequest) -> HttpResponse:
     """Ask a signed-in user with a device for a code; a recovery code is used up."""
     if not request.user.is_authenticated:
         return HttpResponseRedirect(reverse("wagtailadmin_login"))
+    if request.method == "POST":
+        # Per address, on top of django-otp's per-device throttle: many accounts from one place.
+        # Answered here: Wagtail's admin URL wrapper would turn a raised Ratelimited (a
+        # PermissionDenied) into a redirect to the dashboard.
+        try:
+            enforce(request, group="accounts.two_factor", key="ip", rate=configured_rate("login"))
+        except Ratelimited as error:
+            return ratelimited(request, error)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         # match_token throttles repeated failures per device (django-otp's ThrottlingMixin).

@@ -1,4 +1,8 @@
-"""The admin page where a signed-in, verified user issues their recovery codes."""
+"""The admin page where a signed-in, verified user issues their recovery codes; the sign-in rate limit."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -6,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.recovery import issue_recovery_codes, remaining_recovery_codes
+from exchange.ratelimit import configured_rate, enforce
 
 
 @never_cache
@@ -17,3 +22,19 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
         "accounts/recovery_codes.html",
         {"codes": codes, "remaining": remaining_recovery_codes(request.user), "page_title": "Recovery codes"},
     )
+
+
+def rate_limited_sign_in(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Wrap a sign-in view so each address may POST only RATE_LIMITS["login"] attempts.
+
+    django-axes locks a username+address pair after a few failures; this catches one
+    address trying many usernames (password spraying) without locking anyone out.
+    """
+
+    @wraps(view)
+    def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method == "POST":
+            enforce(request, group="accounts.sign_in", key="ip", rate=configured_rate("login"))
+        return view(request, *args, **kwargs)
+
+    return limited

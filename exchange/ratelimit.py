@@ -11,7 +11,8 @@ into `ratelimited` below.
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
 from django_ratelimit.exceptions import Ratelimited
@@ -31,17 +32,24 @@ def post_value(field: str) -> Callable[[str, HttpRequest], str]:
     return key
 
 
-def enforce(request: HttpRequest, *, group: str, key: Key, rate: str) -> None:
+def configured_rate(name: str) -> str:
+    """The rate for `name` from settings.RATE_LIMITS (env-overridable, see base.py), e.g. "120/m"."""
+    return settings.RATE_LIMITS[name]
+
+
+def enforce(request: HttpRequest, *, group: str, key: Key, rate: str, json: bool = False) -> None:
     """Count this request against `rate` (e.g. "5/h") for `key`; raise Ratelimited once over it.
 
     An empty key value (a form posted without the field) is not counted: the form's own
-    validation answers that request.
+    validation answers that request. With `json`, the 429 is a JSON body for scripts and
+    the typeahead rather than the HTML page.
     """
     if callable(key) and not key(group, request):
         return
     usage = get_usage(request, group=group, key=key, rate=rate, increment=True)
     if usage and usage["should_limit"]:
         request.ratelimit_retry_after = max(int(usage["time_left"]), 1) if usage["time_left"] > 0 else None
+        request.ratelimit_json = json
         raise Ratelimited(f"Rate limit {rate} passed for {group}")
 
 
@@ -49,6 +57,9 @@ def ratelimited(request: HttpRequest, exception: Exception) -> HttpResponse:
     """The RATELIMIT_VIEW: 429 Too Many Requests, saying when to try again."""
     retry_after = getattr(request, "ratelimit_retry_after", None) or DEFAULT_RETRY_AFTER
     minutes = max(1, round(retry_after / 60))
-    response = render(request, "429.html", {"retry_minutes": minutes}, status=429)
+    if getattr(request, "ratelimit_json", False):
+        response = JsonResponse({"error": "Too many requests", "retry_after": retry_after}, status=429)
+    else:
+        response = render(request, "429.html", {"retry_minutes": minutes}, status=429)
     response["Retry-After"] = str(retry_after)
     return response

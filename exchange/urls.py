@@ -4,12 +4,17 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LoginView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import rate_limited_sign_in
 from uploads.serving import serve_document
 
 urlpatterns = [
+    # Both sign-in forms, rate limited per address, ahead of the includes that also define them.
+    path("django-admin/login/", rate_limited_sign_in(admin.site.login)),
+    path("admin/login/", rate_limited_sign_in(LoginView.as_view()), name="wagtailadmin_login"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own pattern of the same name, so downloads get the exchange's headers.

@@ -18,6 +18,7 @@ commits, so a rolled-back booking never emails and a slow or failing mail server
 loses one: failures are recorded on the row and `python manage.py retry_emails` tries again.
 """
 
+import base64
 import datetime
 import logging
 from collections.abc import Sequence
@@ -25,7 +26,8 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.utils import timezone
 
@@ -44,6 +46,7 @@ class Attachment:
     filename: str
     content: str
     mimetype: str = "text/plain"
+    encoding: str = ""  # "base64" for binary content
 
 
 def queue_email(
@@ -67,7 +70,11 @@ def queue_email(
         subject=" ".join(subject.split())[:255],
         body=body,
         html_body=html,
-        attachments=[{"filename": a.filename, "content": a.content, "mimetype": a.mimetype} for a in attachments],
+        attachments=[
+            {"filename": a.filename, "content": a.content, "mimetype": a.mimetype}
+            | ({"encoding": a.encoding} if a.encoding else {})
+            for a in attachments
+        ],
         category=category,
     )
     transaction.on_commit(partial(_enqueue, email.pk), robust=True)
@@ -85,12 +92,33 @@ def retry_delay(attempts: int) -> datetime.timedelta:
     return FIRST_RETRY_DELAY * (3 ** max(attempts - 1, 0))
 
 
+OUTBOX_BACKEND = "notifications.backends.OutboxBackend"
+
+
+def delivery_backend() -> str:
+    """The backend that really sends: OUTBOX_EMAIL_BACKEND, or EMAIL_BACKEND when that is not the outbox."""
+    backend = getattr(settings, "OUTBOX_EMAIL_BACKEND", "") or settings.EMAIL_BACKEND
+    if backend == OUTBOX_BACKEND:
+        # Delivering through the outbox would queue the email again, for ever.
+        raise ImproperlyConfigured("OUTBOX_EMAIL_BACKEND must name a backend that sends, not the outbox itself.")
+    return backend
+
+
 def build_message(email: OutboundEmail) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to])
+    message = EmailMultiAlternatives(
+        email.subject,
+        email.body,
+        settings.DEFAULT_FROM_EMAIL,
+        [email.to],
+        connection=get_connection(delivery_backend(), fail_silently=False),
+    )
     if email.html_body:
         message.attach_alternative(email.html_body, "text/html")
     for item in email.attachments:
-        message.attach(item["filename"], item["content"], item.get("mimetype") or "text/plain")
+        content = item["content"]
+        if item.get("encoding") == "base64":
+            content = base64.b64decode(content)
+        message.attach(item["filename"], content, item.get("mimetype") or "text/plain")
     return message
 
 

@@ -2,6 +2,7 @@
 # Start (or stop) a throwaway PostgreSQL server on 127.0.0.1 for tests and benchmarks.
 #   scripts/postgres.sh start   installs Debian's postgresql if needed, starts a cluster, prints DATABASE_URL
 #   scripts/postgres.sh stop    stops it
+#   scripts/postgres.sh restart stops it, waits PG_DOWN_SECONDS (default 0), starts it again with its data
 # The cluster lives in PG_DIR (default /tmp/exchange-pg), owned by the postgres user,
 # because PostgreSQL refuses to run as root.
 set -euo pipefail
@@ -29,6 +30,12 @@ install_postgres() {
   apt-get install -y -qq postgresql >&2
 }
 
+serve() {
+  as_postgres "$1/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >&2
+}
+
 start() {
   install_postgres
   local bin; bin=$(pg_bin)
@@ -39,9 +46,7 @@ start() {
     mkdir -p "$PG_DIR"
     chown postgres:postgres "$PG_DIR" 2>/dev/null || true
     as_postgres "$bin/initdb" -D "$PG_DIR" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    as_postgres "$bin/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-      start >&2
+    serve "$bin"
   fi
   as_postgres "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='$PG_DB'" \
     | grep -q 1 || as_postgres "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$PG_DB"
@@ -55,8 +60,17 @@ stop() {
   fi
 }
 
+restart() {
+  # The data stays (unlike start, which begins a fresh cluster when none is running).
+  local bin; bin=$(pg_bin)
+  as_postgres "$bin/pg_ctl" -D "$PG_DIR" -m fast -w stop >&2
+  sleep "${PG_DOWN_SECONDS:-0}"
+  serve "$bin"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  restart) restart ;;
+  *) echo "usage: $0 start|stop|restart" >&2; exit 2 ;;
 esac

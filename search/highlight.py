@@ -27,7 +27,14 @@ def snippet(summary: str, body: str, terms: list[str]) -> SafeString:
     if pattern and not pattern.search(summary or "") and (match := pattern.search(body or "")):
         start = max(0, match.start() - SNIPPET_LENGTH // 3)
         text = ("…" if start else "") + body[start : start + SNIPPET_LENGTH].strip() + "…"
-    escaped = escape(text or "")
-    if pattern:
-        escaped = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
-    return mark_safe(escaped)  # noqa: S308 - built from escaped text; only <mark> is added
+    text = text or ""
+    if not pattern:
+        return escape(text)
+    # Match the raw text and escape each piece: matching escaped text would mark the inside
+    # of an entity (a search for "amp" turning &amp; into &<mark>amp</mark>;).
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces += [escape(text[last : match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece of text is escaped; only <mark> is added

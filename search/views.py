@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from taggit.models import Tag
 
+from exchange.ratelimit import configured_rate, enforce
 from resources.tags import related_tags
 from search.facets import FACETS
 from search.models import TagRedirect
@@ -14,6 +15,7 @@ from search.services import search, suggest
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
+    enforce(request, group="search", key="ip", rate=configured_rate("search"), json=request.GET.get("format") == "json")
     params = SearchParams.from_querydict(request.GET)
     response = search(params, user=request.user)
     if request.GET.get("format") == "json":
@@ -22,6 +24,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def suggest_view(request: HttpRequest) -> JsonResponse:
+    # One request per keystroke (debounced), so a far higher rate than full searches.
+    enforce(request, group="search.suggest", key="ip", rate=configured_rate("suggest"), json=True)
     return JsonResponse(suggest(request.GET.get("q", ""), user=request.user))
 
 
@@ -35,6 +39,8 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
         query_string = request.META.get("QUERY_STRING", "")
         url = reverse("tag", args=[moved.tag.slug])
         return HttpResponsePermanentRedirect(f"{url}?{query_string}" if query_string else url)
+    # Tag pages run the same search (with ?q=), so they count against the same limit.
+    enforce(request, group="search", key="ip", rate=configured_rate("search"), json=request.GET.get("format") == "json")
     params = SearchParams.from_querydict(request.GET)
     params.selected["tag"] = [tag.slug]
     response = search(params, log=False, user=request.user)

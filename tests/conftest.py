@@ -33,6 +33,16 @@ def _force_login_is_two_factor(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _rate_limit_counters_forgotten():
+    """Rate limits count per address in the cache, and every test client is 127.0.0.1."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _engine_backoff_forgotten():
     """search.indexing remembers engine failures for a while; no test inherits another's."""
     from search.indexing import _engine_failed_at

@@ -58,3 +58,27 @@ def test_the_admin_sends_nothing_to_gravatar(admin_client):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
     assert "gravatar" not in response.content.decode()
+
+
+def test_production_keeps_database_connections_with_health_checks():
+    """Persistent connections survive a database restart (tests/resilience proves it on PostgreSQL)."""
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DB_CONN_MAX_AGE"}}
+    result = subprocess.run(  # noqa: S603 - our own settings
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "exchange.settings.production",
+            "SECRET_KEY": STRONG_KEY,
+            "ALLOWED_HOSTS": "exchange.example",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["60", "True"]

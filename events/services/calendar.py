@@ -26,6 +26,10 @@ def event_uid(event: EventPage) -> str:
     return f"event-{event.pk}@{host}"
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _location(event: EventPage) -> str:
     if event.has_venue:
         parts = [event.venue_name, " ".join(event.venue_address.split())]
@@ -39,7 +43,7 @@ def build_vevent(event: EventPage, *, stamp: datetime.datetime, base_url: str) -
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", stamp)
     vevent.add("sequence", event.sequence)
-    vevent.add("summary", event.title)
+    vevent.add("summary", _one_line(event.title))
     vevent.add("dtstart", timezone.localtime(event.start, LONDON))
     vevent.add("dtend", timezone.localtime(event.end, LONDON))
     vevent.add("description", event.summary)
@@ -59,7 +63,8 @@ def build_calendar(events: Iterable[EventPage], *, name: str, base_url: str) -> 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # X- properties are written unescaped: a line break in a title would end the line (and the file).
+    calendar.add("x-wr-calname", _one_line(name))
     calendar.add("x-wr-timezone", "Europe/London")
     first = min((e.start for e in events), default=timezone.now()).date() - datetime.timedelta(days=366)
     last = max((e.end for e in events), default=timezone.now()).date() + datetime.timedelta(days=366)

@@ -282,7 +282,10 @@ CLAMAV_TIMEOUT = float(os.environ.get("CLAMAV_TIMEOUT", "30"))
 # empty prints mail to the console. Mail is sent by notifications' background task.
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
 _email = dj_email_url.parse(EMAIL_URL or "console:")
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+# Everything Django and Wagtail send goes through the outbox (notifications.backends), which
+# delivers over EMAIL_URL's backend and retries when the mail server is down.
+EMAIL_BACKEND = "notifications.backends.OutboxBackend"
+OUTBOX_EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
 EMAIL_PORT = _email["EMAIL_PORT"] or 25
 EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
@@ -315,6 +318,13 @@ CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "600" if CACHE_URL else "0")
 # must be shared by every worker (Redis or memcached), or each worker counts on its own.
 RATELIMIT_VIEW = "exchange.ratelimit.ratelimited"
 RATELIMIT_USE_CACHE = "default"
+# Per-IP rates ("count/period", period s, m, h or d, optionally "count/10m"), generous because a
+# whole council office may share one address; sign-ins are limited on top of django-axes.
+RATE_LIMITS = {
+    "search": os.environ.get("RATE_LIMIT_SEARCH", "120/m"),
+    "suggest": os.environ.get("RATE_LIMIT_SUGGEST", "600/m"),
+    "login": os.environ.get("RATE_LIMIT_LOGIN", "20/10m"),
+}
 # Behind a reverse proxy, the META key of a header holding only the client address (e.g. HTTP_X_REAL_IP).
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]

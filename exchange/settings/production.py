@@ -20,3 +20,7 @@ CSRF_COOKIE_SECURE = True
 # __Host- cookies are HTTPS-only, for this host only and the whole path: no subdomain can set them.
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
+# Persistent connections save a connect per request; health checks make them survive a
+# database restart (a dead connection is replaced before the request uses it).
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405

@@ -10,6 +10,8 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The outbox delivers over EMAIL_BACKEND (what a test swaps in), not EMAIL_URL's backend.
+OUTBOX_EMAIL_BACKEND = ""
 # Local memory unless CACHE_URL names a Redis (.ci/run's cache stage); the page cache is off
 # unless a test turns it on (tests/caching) or CACHE_SECONDS says otherwise.
 if not CACHE_URL:  # noqa: F405

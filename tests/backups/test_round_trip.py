@@ -1,4 +1,5 @@
-"""make backup / make restore: pages, revisions, documents (with their files), tags and users come back identical.
+"""make backup / make restore: pages, revisions, documents (with their files), bookings, tags and users come back
+identical, compared row by row (every column), not by counts.
 
 Runs on whichever database the suite uses: SQLite (backup API) in `make test`, PostgreSQL
 (pg_dump / pg_restore) in CI's second stage.
@@ -17,10 +18,20 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
-from tests.factories import DocumentFactory, ResourcePageFactory
+from events.models import Booking
+from events.services.bookings import BookingDetails, book_place, cancel_booking
+from notifications.models import OutboundEmail
+from resources.models import ResourcePageTag
+from tests.factories import DocumentFactory, EventPageFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 Document = get_document_model()
+
+
+def rows(model) -> list[tuple]:
+    """Every column of every row, in primary-key order (timestamps, tokens and all)."""
+    names = [field.attname for field in model._meta.concrete_fields]
+    return [tuple(str(value) for value in row) for row in model.objects.order_by("pk").values_list(*names)]
 
 
 def snapshot(media_root: Path) -> dict:
@@ -32,6 +43,9 @@ def snapshot(media_root: Path) -> dict:
         ),
         "documents": sorted(Document.objects.values_list("pk", "title", "file", "file_hash", "collection_id")),
         "tags": sorted(Tag.objects.values_list("pk", "name", "slug")),
+        "tagged": sorted(ResourcePageTag.objects.values_list("pk", "tag_id", "content_object_id")),
+        "bookings": rows(Booking),
+        "emails": rows(OutboundEmail),
         "users": sorted(get_user_model().objects.values_list("pk", "username", "password", "is_active")),
         "media": {
             str(p.relative_to(media_root)): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -55,8 +69,12 @@ def test_round_trip_restores_everything_as_it_was(settings, tmp_path):
     resource = ResourcePageFactory(title="Strategy discussion checklist", tags=["s47", "strategy meetings"])
     resource.save_revision().publish()
     document = DocumentFactory(title="Checklist", file=ContentFile(b"%PDF-1.4\n% checklist\n", name="checklist.pdf"))
+    event = EventPageFactory(title="Strategy meetings practice day", capacity=1)
+    for n in range(3):
+        book_place(event, BookingDetails(f"Test attendee {n}", f"attendee-{n}@example.org", "Camden", "Social worker"))
     before = snapshot(media)
-    assert before["media"] and before["tags"] and before["revisions"]
+    assert before["media"] and before["tags"] and before["tagged"] and before["revisions"]
+    assert len(before["bookings"]) == 3 and before["emails"]
 
     folder = backup_folder(tmp_path / "backups")
 
@@ -70,6 +88,8 @@ def test_round_trip_restores_everything_as_it_was(settings, tmp_path):
     resource.save_revision()
     resource.unpublish()
     get_user_model().objects.filter(username="synthetic-lead").update(is_active=False)
+    cancel_booking(Booking.objects.order_by("pk").first())  # promotes the next one, emails both
+    Booking.objects.filter(email="attendee-2@example.org").delete()
     (media / "stray.txt").write_text("not in the backup")
     assert snapshot(media) != before
 

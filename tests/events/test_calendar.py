@@ -165,3 +165,13 @@ class TestAtomFeed:
         assert entries[0].find("atom:link", self.NS).get("href").endswith(second.url)
         ids = {e.find("atom:id", self.NS).text for e in entries}
         assert len(ids) == 2
+
+
+def test_a_line_break_in_a_title_cannot_break_the_calendar(client):
+    event = EventPageFactory(title="Practice day\r\nX-Injected: yes")
+    for url in (event.url + "calendar/", "/events/calendar.ics"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert b"\nX-Injected" not in response.content
+    [vevent] = parse(build_calendar([event], name=event.title, base_url="http://x")).walk("VEVENT")
+    assert str(vevent["summary"]) == "Practice day X-Injected: yes"
