@@ -1,4 +1,7 @@
-"""The client's address, for the lockout and the sign-in log, behind a known number of proxies."""
+"""The client's address, for the lockout, the sign-in log and the rate limits, behind a known
+number of proxies."""
+
+import ipaddress
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -15,4 +18,11 @@ def client_ip(request: HttpRequest) -> str:
     if proxies <= 0:
         return remote
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
-    return hops[-proxies] if len(hops) >= proxies else remote
+    if len(hops) < proxies:
+        return remote
+    try:
+        # A proxy that writes something else (a port, "unknown") must not break sign-in or the
+        # rate limits, which need an address: fall back to the proxy's own.
+        return str(ipaddress.ip_address(hops[-proxies]))
+    except ValueError:
+        return remote

@@ -110,3 +110,10 @@ class TestClientAddress:
         settings.TRUSTED_PROXY_COUNT = 1
         spoofed = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.9, 203.0.113.5")
         assert client_ip(spoofed) == "203.0.113.5"
+
+    def test_a_forwarded_value_that_is_not_an_address_falls_back_to_the_proxy(self, rf, settings):
+        from accounts.client_ip import client_ip
+
+        settings.TRUSTED_PROXY_COUNT = 1
+        request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="unknown")
+        assert client_ip(request) == "10.0.0.2"

@@ -38,6 +38,17 @@ def test_search_page_is_limited_per_address_with_a_readable_page(client, tight):
     assert client.get("/search/", {"q": "strategy"}, **ELSEWHERE).status_code == 200
 
 
+def test_behind_a_proxy_each_forwarded_client_is_counted_apart(client, tight, settings):
+    """The limits use the same client address as the sign-in lockout (accounts/client_ip.py)."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    response = hammer(client, "get", "/search/", {"q": "s47"}, HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy)
+    assert response.status_code == 429
+    assert client.get("/search/", {"q": "s47"}, HTTP_X_FORWARDED_FOR="203.0.113.6", **proxy).status_code == 200
+    # Garbage from a misconfigured proxy is not a 500: it counts against the proxy's address.
+    assert client.get("/search/", {"q": "s47"}, HTTP_X_FORWARDED_FOR="unknown", **proxy).status_code == 200
+
+
 def test_search_json_answers_429_in_json(client, tight):
     response = hammer(client, "get", "/search/", {"q": "s47", "format": "json"}, **OFFICE)
     assert response.status_code == 429
