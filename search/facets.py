@@ -94,7 +94,9 @@ def _filter_years(resources: ResourcePageQuerySet, values: list[str]) -> Resourc
 FACETS: tuple[Facet, ...] = (
     Facet("tag", "Topic", lambda qs, v: qs.tagged(*v), _count_tags, show=15, order=lambda r: (-r[3], r[1])),
     Facet("borough", "Borough", lambda qs, v: qs.in_boroughs(v), _count_boroughs, order=lambda r: r[1]),
-    Facet("type", "Resource type", lambda qs, v: qs.of_type(*v), _count_types, order=lambda r: _TYPE_ORDER[r[0]]),
+    Facet(
+        "type", "Resource type", lambda qs, v: qs.of_type(*v), _count_types, order=lambda r: _TYPE_ORDER.get(r[0], 99)
+    ),
     Facet("stage", "Child-protection stage", _filter_terms("cp_stages"), _by_term("cp_stages", "cpstage")),
     Facet("sos", "Signs of Safety element", _filter_terms("sos_elements"), _by_term("sos_elements", "soselement")),
     Facet("audience", "Audience", _filter_terms("audiences"), _by_term("audiences", "audience")),
