@@ -31,14 +31,15 @@ class Facet:
     order: Callable[[tuple[str, str, int, int]], Any] = lambda row: (row[2], row[1])  # (value, label, sort, n)
 
 
-def _grouped(rows: QuerySet, value: Any, label: Any, sort: Any, counted: str) -> QuerySet:
+def _grouped(rows: QuerySet, value: Any, label: Any, sort: Any, counted: str, distinct: bool = False) -> QuerySet:
     """Rows as (value, label, sort key, count) with the same column types for every facet, so that
-    all facets' counts can be one UNION ALL query."""
+    all facets' counts can be one UNION ALL query. Counts are plain COUNTs unless ``distinct``: each
+    row is one resource (or one unique resource–term pair) already."""
     return (
         rows.order_by()
         .annotate(_v=Cast(value, CharField()), _l=Cast(label, CharField()), _s=Cast(sort, IntegerField()))
         .values("_v", "_l", "_s")
-        .annotate(_n=Count(counted, distinct=True))
+        .annotate(_n=Count(counted, distinct=distinct))
         .values_list("_v", "_l", "_s", "_n")
     )
 
@@ -66,7 +67,8 @@ def _filter_terms(relation: str) -> Callable[[ResourcePageQuerySet, list[str]], 
 
 def _count_tags(resources: ResourcePageQuerySet) -> QuerySet:
     rows = ResourcePageTag.objects.filter(content_object__in=resources.values("pk"))
-    return _grouped(rows, F("tag__slug"), F("tag__name"), Value(0), "content_object")
+    # Taggit's through table has no unique constraint, so a resource is counted once per tag explicitly.
+    return _grouped(rows, F("tag__slug"), F("tag__name"), Value(0), "content_object", distinct=True)
 
 
 def _count_boroughs(resources: ResourcePageQuerySet) -> QuerySet:
@@ -81,8 +83,17 @@ def _count_types(resources: ResourcePageQuerySet) -> QuerySet:
     return _grouped(resources, F("resource_type"), F("resource_type"), Value(0), "pk")
 
 
+class _Year(ExtractYear):
+    """The year of a date. On SQLite, read from the stored ISO text in SQL: Django's ExtractYear calls a
+    Python function once per row there, which made the year facet the slowest at 10,000 resources."""
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(substr({sql}, 1, 4) AS integer)", params
+
+
 def _count_years(resources: ResourcePageQuerySet) -> QuerySet:
-    year = ExtractYear("published_date")
+    year = _Year("published_date")
     return _grouped(resources, year, year, year, "pk")
 
 

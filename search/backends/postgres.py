@@ -13,6 +13,41 @@ class PostgresIndexer(FieldsReadOnce, pg.ObjectIndexer):
     pass
 
 
+class PostgresIndex(pg.PostgresIndex):
+    def add_items(self, model: Any, objs: Any) -> None:
+        """The stock upsert (one INSERT … ON CONFLICT per batch), with each search field read once."""
+        if not model.get_search_fields():
+            return
+        indexers = [PostgresIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = pg.get_content_type_pk(model)
+        compiler = pg.InsertQuery(pg.IndexEntry).get_compiler(connection=self.write_connection)
+        rows_sql: list[str] = []
+        params: list[Any] = []
+        for indexer in indexers:
+            params.extend((content_type_pk, indexer.id))
+            vectors = []
+            for name in ("title", "autocomplete", "body"):
+                value = compiler.prepare_value(pg.IndexEntry._meta.get_field(name), getattr(indexer, name))
+                sql, value_params = value.as_sql(compiler, self.write_connection)
+                vectors.append(sql)
+                params.extend(value_params)
+            params.extend((indexer.title_text, indexer.body_text))
+            rows_sql.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
+        table = pg.IndexEntry._meta.db_table
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, title_norm, "
+                f"title_text, body_text) (VALUES {', '.join(rows_sql)}) "
+                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0, "
+                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
+                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                params,
+            )
+        self._refresh_title_norms()
+
+
 class PostgresQueryCompiler(pg.PostgresSearchQueryCompiler):
     def search(self, config: Any, start: int, stop: int | None, score_field: str | None = None, backend: Any = None):
         query = self.query
@@ -38,4 +73,5 @@ class PostgresSearchResults(pg.PostgresSearchResults):
 
 class PostgresSearchBackend(pg.PostgresSearchBackend):
     query_compiler_class = PostgresQueryCompiler
+    index_class = PostgresIndex
     results_class = PostgresSearchResults
