@@ -109,14 +109,29 @@ def retry_pending(limit: int = 500) -> tuple[int, int]:
     return succeeded, failed
 
 
-def on_save(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
+def on_save(sender: type[Model], instance: Model, raw: bool = False, update_fields: Any = None, **kwargs: Any) -> None:
     """post_save handler replacing Wagtail's for indexed models: index now, queue a retry on failure.
 
-    Indexing in the same transaction keeps the database backend consistent with the data.
+    Indexing in the same transaction keeps the database backend consistent with the data. A save
+    of only unindexed fields (Wagtail's revision bookkeeping when an editor saves a draft) leaves
+    the index as it is: re-indexing would cost the editor time and put draft text in live search.
     """
     if raw or updates_paused():
         return
+    if update_fields is not None and not set(update_fields) & indexed_field_names(sender):
+        return
     update_object(instance)
+
+
+# Wagtail stores this revision timestamp as a filter field, but nothing here filters on it and
+# every content save refreshes it, so a draft save that touches only it is not worth an update.
+_BOOKKEEPING = {"latest_revision_created_at"}
+
+
+def indexed_field_names(model: type[Model]) -> set[str]:
+    """Names of the model's own fields that its search index reads (searched, filtered or related)."""
+    names = {field.field_name for field in model.get_search_fields()} - _BOOKKEEPING
+    return names | {f"{name}_id" for name in names}
 
 
 def install_handlers() -> None:

@@ -31,6 +31,12 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return self.strict is None
 
+    @property
+    def rank_decides(self) -> bool:
+        """True when the ranking query matches exactly what the strict one does: one clause whose
+        alternatives are single words ("any of these words" is then the whole query)."""
+        return len(self.clause_terms) == 1 and all(" " not in term for term in self.clause_terms[0])
+
 
 def parse(text: str) -> ParsedQuery:
     tokens = words(text)

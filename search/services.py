@@ -21,7 +21,7 @@ from wagtail.search.utils import normalise_query_string
 
 from resources.models import ResourceAttachment, ResourcePage
 from resources.querysets import ResourcePageQuerySet
-from search.facets import FACETS, Option, label_for
+from search.facets import FACETS, Option, count_all, label_for
 from search.highlight import contains_any, snippet
 from search.logging import record_search
 from search.params import PAGE_SIZE, SearchParams
@@ -92,7 +92,8 @@ def search(params: SearchParams, *, log: bool = True, user: Any = None) -> Searc
         ranked = [(pk, None) for pk in promoted] + [item for item in ranked if item[0] not in promoted]
     scope = base if ranked is None else base.filter(pk__in=[pk for pk, _ in ranked])
     filtered = _apply(scope, params.selected)
-    page, scores = _page(params, filtered, ranked)
+    terms = parsed.highlight_terms if parsed else []
+    page, scores = _page(params, filtered, ranked, terms, promoted)
     results = _results(page, scores, parsed)
     for result in results:
         result.promoted = result.resource.pk in promoted
@@ -140,19 +141,25 @@ def _engine_matches(
     """Best matches in rank order as (pk, score), None in browse mode; plus (degraded, matched any word).
 
     Every word (or a synonym, stem or correction of it) must match; when nothing does,
-    any word may. Matches are then ordered by the ranking query's scores.
+    any word may. Matches are then ordered by the ranking query's scores. When the query
+    is one word (with its stem and correction), "every part" and "any word" are the same
+    query, so the ranking query alone answers (one engine call instead of two).
     """
     if parsed is None:
         return None, False, False
     if parsed.is_empty:
         return [], False, False
+    alone = parsed.rank_decides
+    first, scored = (parsed.rank, True) if alone else (parsed.strict, False)
     backend, degraded = "default", False
     try:
-        matched = _run(base, parsed.strict, backend)
+        matched = _run(base, first, backend, scored=scored)
     except Exception:  # the engine is down or refused the query: answer from the database instead
         logger.exception("Search engine failed; answering from the database backend")
         backend, degraded = "database", True
-        matched = _run(base, parsed.strict, backend)
+        matched = _run(base, first, backend, scored=scored)
+    if alone:
+        return matched, degraded, False
     loose = not matched
     if loose:
         matched = _run(base, parsed.loose, backend)
@@ -162,15 +169,17 @@ def _engine_matches(
     ranking = [(pk, score) for pk, score in _run(base, parsed.rank, backend, scored=True) if pk in wanted]
     ranked_pks = {pk for pk, _ in ranking}
     ranking += [(pk, None) for pk, _ in matched if pk not in ranked_pks]
-    return _titles_first(ranking, parsed.highlight_terms), degraded, loose
+    return ranking, degraded, loose
 
 
-def _titles_first(ranking: list[tuple[int, float | None]], terms: list[str]) -> list[tuple[int, float | None]]:
+def _titles_first(
+    ranking: list[tuple[int, float | None]], titles: dict[int, str], terms: list[str], keep: int = 0
+) -> list[tuple[int, float | None]]:
     """Promote results whose title has more of the query's words: a title is the author's own summary of
-    what a resource is for, and the engines' scores weigh it differently."""
-    titles = dict(ResourcePage.objects.filter(pk__in=[pk for pk, _ in ranking]).values_list("pk", "title"))
-    hits = {pk: sum(contains_any(titles.get(pk, ""), [term]) for term in terms) for pk, _ in ranking}
-    return sorted(ranking, key=lambda item: -hits[item[0]])
+    what a resource is for, and the engines' scores weigh it differently. The first ``keep`` (editors'
+    promotions) stay where they are."""
+    hits = {pk: sum(contains_any(titles.get(pk, ""), [term]) for term in terms) for pk, _ in ranking[keep:]}
+    return ranking[:keep] + sorted(ranking[keep:], key=lambda item: -hits[item[0]])
 
 
 def _run(
@@ -180,7 +189,12 @@ def _run(
     results = get_search_backend(name).search(query, base.only("pk"), operator="and")
     if scored:
         results = results.annotate_score("_score")
-    return [(page.pk, getattr(page, "_score", None)) for page in results[:MAX_MATCHES]]
+    results = results[:MAX_MATCHES]
+    # Backends that can rank without loading the objects (search.backends.database) say so;
+    # loading up to a thousand pages per query would cost more than the search itself.
+    if hasattr(results, "pks_and_scores"):
+        return results.pks_and_scores()
+    return [(page.pk, getattr(page, "_score", None)) for page in results]
 
 
 def _promoted(query: str) -> list[int]:
@@ -199,11 +213,19 @@ def _apply(resources: ResourcePageQuerySet, selected: dict[str, list[str]], skip
 
 
 def _page(
-    params: SearchParams, filtered: ResourcePageQuerySet, ranked: list[tuple[int, float | None]] | None
+    params: SearchParams,
+    filtered: ResourcePageQuerySet,
+    ranked: list[tuple[int, float | None]] | None,
+    terms: list[str],
+    promoted: list[int],
 ) -> tuple[Page, dict[int, float | None]]:
+    """One page of results. In relevance order, one query reads the filtered matches' titles (which
+    also drops promoted pages the reader may not see); the page's resources are then fetched by id."""
     if ranked is not None and params.sort == "relevance":
-        keep = set(filtered.values_list("pk", flat=True))
-        ordered = [(pk, score) for pk, score in ranked if pk in keep]
+        titles = dict(filtered.order_by().values_list("pk", "title"))
+        ordered = [(pk, score) for pk, score in ranked if pk in titles]
+        # Editors' promotions lead `ranked`; they keep their places.
+        ordered = _titles_first(ordered, titles, terms, keep=sum(1 for pk, _ in ordered if pk in promoted))
         page = Paginator(ordered, PAGE_SIZE).get_page(params.page)
         scores = dict(page.object_list)
         objects = ResourcePage.objects.filter(pk__in=scores).for_listing()
@@ -250,10 +272,11 @@ def _attachment_matches(page_ids: list[int], terms: list[str]) -> dict[int, str]
 
 def _facets(scope: ResourcePageQuerySet, selected: dict[str, list[str]]) -> dict[str, list[FacetOption]]:
     """Counts for each facet under the query and every *other* facet's selection (OR within, AND across)."""
+    counted = count_all({facet.name: _apply(scope, selected, skip=facet.name) for facet in FACETS})
     facets: dict[str, list[FacetOption]] = {}
     for facet in FACETS:
         chosen = selected.get(facet.name, [])
-        options: list[Option] = facet.count(_apply(scope, selected, skip=facet.name))
+        options: list[Option] = counted[facet.name]
         seen = {value for value, _, _ in options}
         facets[facet.name] = [FacetOption(v, label, n, v in chosen) for v, label, n in options] + [
             FacetOption(v, label_for(facet.name, v), 0, True) for v in chosen if v not in seen

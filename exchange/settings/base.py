@@ -238,7 +238,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # default. With SEARCH_URL, Elasticsearch answers and the database backend stays indexed
 # too, so search.services can fall back to it when the engine is down.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
-DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
+DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
 WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
