@@ -43,6 +43,14 @@ def default_review_due(published: datetime.date) -> datetime.date:
 class ResourcePageTag(TaggedItemBase):
     content_object = ParentalKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items")
 
+    class Meta:
+        # Both directions answered from the index alone: tag → resources (tag pages, the listing's
+        # tag filter, facet counts) and resource → tags (every card's tags).
+        indexes = [
+            models.Index(fields=["tag", "content_object"], name="resource_tag_tag_resource"),
+            models.Index(fields=["content_object", "tag"], name="resource_tag_resource_tag"),
+        ]
+
 
 class ResourcePage(RoutedPageMixin, Page):
     summary = models.TextField(
@@ -147,6 +155,11 @@ class ResourcePage(RoutedPageMixin, Page):
 
     class Meta:
         verbose_name = "resource"
+        indexes = [
+            # A publisher's page lists its resources newest first; its leads' dashboard, by review date.
+            models.Index(fields=["borough", "-published_date"], name="resource_borough_newest"),
+            models.Index(fields=["borough", "review_due"], name="resource_borough_review_due"),
+        ]
 
     def clean(self) -> None:
         super().clean()
