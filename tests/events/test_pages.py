@@ -182,3 +182,18 @@ class TestListing:
         response = client.get("/")
         titles = [event.title for event in response.context["upcoming_events"]]
         assert titles == ["Upcoming 0", "Upcoming 1", "Upcoming 2"]
+
+
+def test_linked_resources_lists_public_related_and_notes_in_tree_order():
+    from events.querysets import linked_resources
+    from resources.services.visibility import set_members_only
+
+    event = EventPageFactory(start=ago(2))
+    both = ResourcePageFactory(title="Both", resource_type=ResourceType.EVENT_NOTES)
+    related = ResourcePageFactory(title="Related only")
+    hidden = ResourcePageFactory(title="Members only")
+    set_members_only(hidden, True)
+    for resource in (related, both, hidden):
+        EventRelatedResource.objects.create(page=event, resource=resource)
+    EventNotes.objects.create(page=event, resource=both)
+    assert linked_resources(event.pk) == ([both, related], [both])
