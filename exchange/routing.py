@@ -28,9 +28,6 @@ from wagtail.url_routing import RouteResult
 
 from resources.services.visibility import all_restrictions
 
-# The base-page columns breadcrumbs, URLs and the routing checks read.
-_CHAIN_FIELDS = ("id", "path", "depth", "slug", "title", "url_path", "live", "content_type_id", "alias_of_id")
-
 
 def route_below(root: Page, request: HttpRequest, path_components: list[str]) -> RouteResult:
     """Route ``path_components`` below ``root`` (the site's root page, already specific)."""
@@ -65,7 +62,9 @@ def _chain(root: Page, components: list[str]) -> list[Page] | None:
     for offset, slug in enumerate(components, start=1):
         levels |= Q(depth=root.depth + offset, slug=slug)
     by_level: dict[int, list[Page]] = {}
-    for page in Page.objects.filter(levels, path__startswith=root.path).only(*_CHAIN_FIELDS):
+    # Whole base rows (a handful): ancestors are used as pages later (breadcrumbs, get_parent()),
+    # and a deferred column would cost a query each time one is read.
+    for page in Page.objects.filter(levels, path__startswith=root.path):
         by_level.setdefault(page.depth, []).append(page)
     chain: list[Page] = []
     parent = root
