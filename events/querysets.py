@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 
 from events.enums import BookingStatus
+from resources.querysets import ExchangePageQuerySet
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(ExchangePageQuerySet):
     def upcoming(self, now: datetime.datetime | None = None) -> EventPageQuerySet:
         """Events that have not yet ended (one in progress is still upcoming), soonest first."""
         return self.filter(end__gt=now or timezone.now()).order_by("start", "pk")
@@ -78,6 +79,29 @@ class EventPageQuerySet(PageQuerySet):
     def for_listing(self) -> EventPageQuerySet:
         """Fetch what listing templates show (host, tags, audiences) up front, so templates never query."""
         return self.select_related("host").prefetch_related("tags", "audiences")
+
+
+def linked_resources(event_id: int) -> tuple[list[Any], list[Any]]:
+    """An event's related resources and session notes that anyone may read, as two lists in the
+    pages' tree order, fetched together (one query, one for their tags)."""
+    from events.models import EventNotes, EventRelatedResource
+    from resources.models import ResourcePage
+
+    related = EventRelatedResource.objects.filter(page_id=event_id)
+    notes = EventNotes.objects.filter(page_id=event_id)
+    # The ids come from the (indexed) link tables, so no query reads every resource.
+    linked_ids = related.order_by().values("resource").union(notes.order_by().values("resource"))
+    linked = list(
+        ResourcePage.objects.live()
+        .public()
+        .filter(pk__in=linked_ids)
+        .annotate(
+            is_related=Exists(related.filter(resource=OuterRef("pk"))),
+            is_notes=Exists(notes.filter(resource=OuterRef("pk"))),
+        )
+        .for_listing()
+    )
+    return [r for r in linked if r.is_related], [r for r in linked if r.is_notes]
 
 
 class BookingQuerySet(models.QuerySet):

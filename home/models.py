@@ -10,13 +10,15 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from events.models import EventPage
-from resources.models import BoroughPage, ResourcePage
+from exchange.routing import RoutedPageMixin, route_below
+from resources.models import ResourcePage
 from resources.tags import popular_tags
 
 
-class HomePage(Page):
+class HomePage(RoutedPageMixin, Page):
     intro = models.TextField(
         blank=True, help_text="One or two sentences on what the exchange is, shown under the title."
     )
@@ -31,14 +33,19 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        # Every site's root: the whole URL is routed from here in two queries (exchange.routing).
+        return route_below(self, request, path_components)
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         live = ResourcePage.objects.live().visible_to(request.user)
         context["featured"] = live.filter(pk__in=self.featured.values("resource")).for_listing()
         context["latest"] = live.newest().for_listing()[:6]
         context["popular_tags"] = popular_tags(12)
-        context["publisher_count"] = BoroughPage.objects.live().publishing().count()
-        context["resource_count"] = live.count()
+        totals = live.totals()
+        context["publisher_count"] = totals["publishers"]
+        context["resource_count"] = totals["resources"]
         # One query: the home page's event cards show no tags.
         context["upcoming_events"] = (
             EventPage.objects.live().public().not_cancelled().upcoming().select_related("host")[:3]
@@ -53,7 +60,7 @@ class HomePageFeatured(Orderable):
     panels = [FieldPanel("resource")]
 
 
-class ServicePage(Page):
+class ServicePage(RoutedPageMixin, Page):
     """A page about the service itself, edited in the admin (created by migration home 0004).
 
     Editable rather than a template so coordinators keep the accessibility statement and privacy

@@ -25,7 +25,8 @@ from wagtail.search import index
 from events.admin_forms import EventPageForm
 from events.blocks import AgendaBlock
 from events.enums import EventFormat
-from events.querysets import EventPageManager
+from events.querysets import EventPageManager, linked_resources
+from exchange.routing import RoutedPageMixin
 from resources.enums import ResourceType
 from resources.models import BoroughPage, ResourcePage
 
@@ -38,7 +39,7 @@ class EventPageTag(TaggedItemBase):
     content_object = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutedPageMixin, RoutablePageMixin, Page):
     summary = models.TextField(
         max_length=400,
         validators=[MaxLengthValidator(400)],
@@ -84,6 +85,7 @@ class EventPage(RoutablePageMixin, Page):
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
     objects = EventPageManager()
+    route_select_related = ("host",)  # the page names its host
 
     content_panels = [
         *Page.content_panels,
@@ -199,6 +201,7 @@ class EventPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         confirmed, waiting = place_counts(self)
+        related, notes = self.linked_resources()
         context.update(
             now=now,
             is_past=self.is_past(now),
@@ -210,19 +213,25 @@ class EventPage(RoutablePageMixin, Page):
             events_url=self.get_parent().url,
             audiences=list(self.audiences.all()),
             tags=list(self.tags.all()),
-            related=ResourcePage.objects.live()
-            .public()
-            .filter(pk__in=self.related_resources.values("resource"))
-            .for_listing(),
-            notes=ResourcePage.objects.live()
-            .public()
-            .filter(pk__in=self.session_notes.values("resource"))
-            .for_listing(),
+            related=related,
+            notes=notes,
             ics_url=self.url + self.reverse_subpage("ics"),
             book_url=self.url + self.reverse_subpage("book"),
         )
         context.setdefault("form", BookingForm())
         return context
+
+    def linked_resources(self) -> tuple[Any, Any]:
+        """(related resources, session notes) anyone may read: one query when the links are the
+        saved ones (a preview carries unsaved links in memory, which the relations return instead)."""
+        unsaved = getattr(self, "_cluster_related_objects", {})
+        if self.pk and "related_resources" not in unsaved and "session_notes" not in unsaved:
+            return linked_resources(self.pk)
+        public = ResourcePage.objects.live().public()
+        return (
+            public.filter(pk__in=self.related_resources.values("resource")).for_listing(),
+            public.filter(pk__in=self.session_notes.values("resource")).for_listing(),
+        )
 
     @path("book/", name="book")
     def book(self, request: HttpRequest) -> HttpResponse:

@@ -10,10 +10,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from exchange.routing import RoutedPageMixin
 from resources.pagination import paginate
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     intro = models.TextField(blank=True, help_text="A sentence on who the events are for.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

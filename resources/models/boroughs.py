@@ -12,12 +12,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from exchange.routing import RoutedPageMixin
 from resources.enums import PublisherKind
 from resources.pagination import paginate
-from resources.querysets import BoroughPageManager
+from resources.querysets import BoroughPageManager, prefetch_tags
 
 
-class BoroughIndexPage(Page):
+class BoroughIndexPage(RoutedPageMixin, Page):
     """/boroughs/: every publisher in the network."""
 
     intro = models.TextField(blank=True)
@@ -33,7 +34,7 @@ class BoroughIndexPage(Page):
         return context
 
 
-class BoroughPage(Page):
+class BoroughPage(RoutedPageMixin, Page):
     """A borough, the City of London or a pan-London body that publishes resources."""
 
     gss_code = models.CharField(
@@ -82,14 +83,11 @@ class BoroughPage(Page):
         from resources.models.resource import ResourcePage  # the resource module imports this one
 
         context = super().get_context(request, *args, **kwargs)
-        resources = ResourcePage.objects.live().visible_to(request.user).in_borough(self).newest().for_listing()
-        context["page_obj"] = paginate(request, resources)
-        context["adopted"] = (
-            ResourcePage.objects.live()
-            .visible_to(request.user)
-            .filter(adoptions__borough=self)
-            .exclude(borough=self)
-            .newest()
-            .for_listing()[:50]
-        )
+        visible = ResourcePage.objects.live().visible_to(request.user)
+        page_obj = paginate(request, visible.in_borough(self).newest().with_publisher())
+        page_obj.object_list = list(page_obj.object_list)
+        adopted = list(visible.filter(adoptions__borough=self).exclude(borough=self).newest().with_publisher()[:50])
+        prefetch_tags(page_obj.object_list, adopted)  # both lists' tags in one query
+        context["page_obj"] = page_obj
+        context["adopted"] = adopted
         return context

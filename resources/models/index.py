@@ -5,11 +5,12 @@ from typing import Any
 from django.http import HttpRequest
 from wagtail.models import Page
 
+from exchange.routing import RoutedPageMixin
 from resources.enums import ResourceType
 from resources.pagination import paginate
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(RoutedPageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1

@@ -18,12 +18,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from exchange.routing import RoutedPageMixin
 from resources.blocks import ResourceBodyBlock
 from resources.enums import ResourceType
 from resources.forms import OVERRIDE_PERMISSION, ResourcePageForm
 from resources.models.boroughs import BoroughPage
 from resources.panels import GuardFindingsPanel
-from resources.querysets import ResourcePageManager
+from resources.querysets import ResourcePageManager, facet_names
 from resources.services.body_text import blocks_plain_text
 from search.text import stems_text
 
@@ -42,8 +43,16 @@ def default_review_due(published: datetime.date) -> datetime.date:
 class ResourcePageTag(TaggedItemBase):
     content_object = ParentalKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items")
 
+    class Meta:
+        # Both directions answered from the index alone: tag → resources (tag pages, the listing's
+        # tag filter, facet counts) and resource → tags (every card's tags).
+        indexes = [
+            models.Index(fields=["tag", "content_object"], name="resource_tag_tag_resource"),
+            models.Index(fields=["content_object", "tag"], name="resource_tag_resource_tag"),
+        ]
 
-class ResourcePage(Page):
+
+class ResourcePage(RoutedPageMixin, Page):
     summary = models.TextField(
         max_length=400,
         validators=[MaxLengthValidator(400)],  # a TextField's max_length alone only sizes the widget
@@ -94,6 +103,7 @@ class ResourcePage(Page):
     )
 
     objects = ResourcePageManager()
+    route_select_related = ("borough",)  # the page names its publisher
 
     base_form_class = ResourcePageForm
 
@@ -145,6 +155,11 @@ class ResourcePage(Page):
 
     class Meta:
         verbose_name = "resource"
+        indexes = [
+            # A publisher's page lists its resources newest first; its leads' dashboard, by review date.
+            models.Index(fields=["borough", "-published_date"], name="resource_borough_newest"),
+            models.Index(fields=["borough", "review_due"], name="resource_borough_review_due"),
+        ]
 
     def clean(self) -> None:
         super().clean()
@@ -183,8 +198,21 @@ class ResourcePage(Page):
     def type_label(self) -> str:
         return ResourceType(self.resource_type).label if self.resource_type else ""
 
+    def facet_names(self) -> dict[str, list[str]]:
+        """Stage, Signs of Safety and audience names; one query when they are the saved ones
+        (a preview carries unsaved choices in memory, which the relations return instead)."""
+        unsaved = getattr(self, "_cluster_related_objects", {})
+        if self.pk and not any(name in unsaved for name in ("cp_stages", "sos_elements", "audiences")):
+            return facet_names(self.pk)
+        return {
+            "stages": [str(term) for term in self.cp_stages.all()],
+            "sos": [str(term) for term in self.sos_elements.all()],
+            "audiences": [str(term) for term in self.audiences.all()],
+        }
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
+        context["facets"] = self.facet_names()
         context["attachments"] = self.attachments.select_related("document")
         context["adopted_by"] = list(BoroughPage.objects.filter(adoptions__resource=self).order_by("title"))
         if request.user.is_authenticated:

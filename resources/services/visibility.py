@@ -60,7 +60,8 @@ class RequestMemoMiddleware:
             _request_memo.reset(token)
 
 
-def _restrictions() -> list[PageViewRestriction]:
+def all_restrictions() -> list[PageViewRestriction]:
+    """Every view restriction with its page, read once per request (see RequestMemoMiddleware)."""
     memo = _request_memo.get()
     if memo is not None and "restrictions" in memo:
         return memo["restrictions"]
@@ -86,7 +87,7 @@ def _restriction_groups() -> dict[int, set[int]]:
 
 def hidden_paths_for(user: Any) -> list[str]:
     """Tree paths of restricted pages ``user`` may not read (everything below them is hidden too)."""
-    restrictions = _restrictions()
+    restrictions = all_restrictions()
     if not restrictions:
         return []
     group_ids: set[int] = set()

@@ -3,8 +3,11 @@
 import datetime
 
 import pytest
+from wagtail.models import Page
 
-from resources.models import BoroughPage, ResourcePage
+from resources.models import BoroughPage, CPStage, ResourcePage, SoSElement
+from resources.querysets import facet_names, prefetch_tags
+from resources.services.visibility import set_members_only
 from resources.tags import popular_tags
 from tests.factories import ResourcePageFactory
 
@@ -57,6 +60,53 @@ class TestResourceQuerySet:
             rows = [(r.borough.title, [t.name for t in r.tags.all()]) for r in ResourcePage.objects.for_listing()]
         assert len(rows) == 5
         assert all(title == "Camden" and "shared" in tags for title, tags in rows)
+
+    def test_prefetch_tags_fetches_several_lists_tags_in_one_query(self, hackney, django_assert_num_queries):
+        ours = list(ResourcePage.objects.with_publisher().filter(pk=ResourcePageFactory(tags=["neglect"]).pk))
+        theirs = list(
+            ResourcePage.objects.with_publisher().filter(pk=ResourcePageFactory(parent=hackney, tags=["s47"]).pk)
+        )
+        with django_assert_num_queries(1):
+            prefetch_tags(ours, theirs)
+            names = [[t.name for t in r.tags.all()] for r in ours + theirs]
+            publishers = [r.borough.title for r in ours + theirs]
+        assert (names, publishers) == ([["neglect"], ["s47"]], ["Camden", "Hackney"])
+
+    def test_totals_counts_resources_and_publishers_with_public_work(self, camden, hackney, django_assert_num_queries):
+        ResourcePageFactory()
+        ResourcePageFactory()
+        set_members_only(ResourcePageFactory(parent=hackney), True)  # counted for members, never a publisher
+        ResourcePageFactory(parent=BoroughPage.objects.get(slug="barnet"), live=False)
+        with django_assert_num_queries(2):  # the restrictions (memoised per request), then the totals
+            totals = ResourcePage.objects.live().totals()
+        assert totals == {"resources": 3, "publishers": 1}
+
+    def test_private_q_matches_wagtails_public_and_not_public(self, camden):
+        public = ResourcePageFactory()
+        members = ResourcePageFactory()
+        set_members_only(members, True)
+        assert list(ResourcePage.objects.public()) == [public]
+        assert list(ResourcePage.objects.not_public()) == [members]
+        assert list(Page.objects.type(ResourcePage).public().specific()) == [public]  # Wagtail's own rule
+
+
+@pytest.mark.django_db
+def test_facet_names_in_one_query_in_vocabulary_order(django_assert_num_queries):
+    resource = ResourcePageFactory(stages=["section-47", "strategy-discussion"], sos=["danger-statements"])
+    with django_assert_num_queries(1):
+        names = facet_names(resource.pk)
+    stages = [s.name for s in CPStage.objects.filter(slug__in=["section-47", "strategy-discussion"])]
+    assert names == {"stages": stages, "sos": [SoSElement.objects.get(slug="danger-statements").name], "audiences": []}
+
+
+@pytest.mark.django_db
+def test_facet_names_of_a_preview_are_its_unsaved_choices():
+    resource = ResourcePageFactory(stages=["section-47"])
+    resource.cp_stages = list(CPStage.objects.filter(slug="core-group"))  # as a preview's form sets them
+    assert resource.facet_names()["stages"] == [CPStage.objects.get(slug="core-group").name]
+    assert ResourcePage.objects.get(pk=resource.pk).facet_names()["stages"] == [
+        CPStage.objects.get(slug="section-47").name
+    ]
 
 
 @pytest.mark.django_db
