@@ -33,6 +33,10 @@ logger = logging.getLogger(__name__)
 
 # Ranking happens in the engine; facets and filters on its best matches happen in the database.
 MAX_MATCHES = 1000
+# When the engine's best MAX_MATCHES are not all its matches, filters could leave nothing of
+# them although matches pass the filters further down: if the filters alone select at most
+# this many resources, the engine is asked again inside those (one more call).
+MAX_FILTERED_CANDIDATES = 5000
 
 
 @dataclass
@@ -92,6 +96,10 @@ def search(params: SearchParams, *, log: bool = True, user: Any = None) -> Searc
         ranked = [(pk, None) for pk in promoted] + [item for item in ranked if item[0] not in promoted]
     scope = base if ranked is None else base.filter(pk__in=[pk for pk, _ in ranked])
     filtered = _apply(scope, params.selected)
+    within = _within_filters(base, parsed, params.selected, ranked)
+    if within:  # (Elasticsearch answers this second call with nothing: see the closing note of issue 8)
+        ranked = [(pk, None) for pk in promoted] + [item for item in within if item[0] not in promoted]
+        filtered = _apply(base.filter(pk__in=[pk for pk, _ in ranked]), params.selected)
     terms = parsed.highlight_terms if parsed else []
     page, scores = _page(params, filtered, ranked, terms, promoted)
     results = _results(page, scores, parsed)
@@ -170,6 +178,24 @@ def _engine_matches(
     ranked_pks = {pk for pk, _ in ranking}
     ranking += [(pk, None) for pk, _ in matched if pk not in ranked_pks]
     return ranking, degraded, loose
+
+
+def _within_filters(
+    base: ResourcePageQuerySet,
+    parsed: ParsedQuery | None,
+    selected: dict[str, list[str]],
+    ranked: list[tuple[int, float | None]] | None,
+) -> list[tuple[int, float | None]] | None:
+    """The engine's matches among the resources the filters select, when the first answer was cut
+    off at MAX_MATCHES (so filtering it could miss matches) and the filters select few enough to
+    search inside them; else None. Facet counts still come from the first answer."""
+    if ranked is None or parsed is None or not any(selected.values()) or len(ranked) < MAX_MATCHES:
+        return None
+    candidates = list(_apply(base, selected).values_list("pk", flat=True)[: MAX_FILTERED_CANDIDATES + 1])
+    if not candidates or len(candidates) > MAX_FILTERED_CANDIDATES:
+        return None
+    matches, _degraded, _loose = _engine_matches(base.filter(pk__in=candidates), parsed)
+    return matches
 
 
 def _titles_first(
