@@ -29,10 +29,17 @@ from wagtail.url_routing import RouteResult
 from resources.services.visibility import all_restrictions
 
 
+# The exchange's tree is five levels deep; a chain query over more levels than this would only
+# grow the SQL (a URL of 2,000 segments made SQLite refuse the expression). Deeper URLs get
+# the first levels here and Wagtail's own routing below them, which stops at the first miss.
+MAX_CHAIN_LEVELS = 16
+
+
 def route_below(root: Page, request: HttpRequest, path_components: list[str]) -> RouteResult:
     """Route ``path_components`` below ``root`` (the site's root page, already specific)."""
     root._route_ancestors = []  # the tree's own root above it is never an alias
-    chain = _chain(root, path_components) if path_components and not root.alias_of_id else None
+    wanted = path_components[:MAX_CHAIN_LEVELS]
+    chain = _chain(root, wanted) if wanted and not root.alias_of_id else None
     if not chain:
         return Page.route(root, request, path_components)
     ancestors: list[Page] = [root]

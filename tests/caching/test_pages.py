@@ -118,6 +118,7 @@ def test_unreachable_cache_serves_pages_uncached(anonymous, settings):
     # A port nothing listens on: every cache call fails at once. (Wagtail's own page serving
     # reads site root paths from the same cache, so /robots.txt, outside the page tree, shows
     # that the page cache itself degrades to serving uncached.)
+    working = settings.CACHES
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -126,6 +127,10 @@ def test_unreachable_cache_serves_pages_uncached(anonymous, settings):
         }
     }
     settings.CACHE_SECONDS = 600
-    response = anonymous.get("/robots.txt")
+    try:
+        response = anonymous.get("/robots.txt")
+    finally:
+        # Back before tests/conftest.py's clean-up clears the cache (it runs before `settings` is undone).
+        settings.CACHES = working
     assert response.status_code == 200
     assert state(response) == ""
