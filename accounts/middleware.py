@@ -23,6 +23,10 @@ _ALWAYS_ALLOWED = {
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",
     "accounts_two_factor_verify",
+    # The passkey sign-in ceremony the verify page offers (never registration: see below).
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
 }
 # Enrolment only while the account has no second factor: a stolen password must not add one.
 _ALLOWED_WITHOUT_DEVICE = {"accounts_two_factor_setup"}
@@ -48,8 +52,9 @@ class TwoFactorMiddleware:
 
 
 def _url_name(request: HttpRequest) -> str | None:
+    """The namespaced name (otp_webauthn:…), so another app's same short name is not let through."""
     try:
-        return resolve(request.path_info).url_name
+        return resolve(request.path_info).view_name
     except Resolver404:
         return None
 

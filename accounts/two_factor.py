@@ -23,6 +23,7 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.exceptions import Ratelimited
 
+from accounts.passkeys import has_passkey
 from accounts.recovery import issue_recovery_codes
 from exchange.ratelimit import configured_rate, enforce, ratelimited
 
@@ -74,7 +75,11 @@ def verify(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             return HttpResponseRedirect(_next_url(request))
         form.add_error("token", "That code is not right, or has been used. Check the time on your phone and try again.")
-    return TemplateResponse(request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)})
+    return TemplateResponse(
+        request,
+        "accounts/two_factor_verify.html",
+        {"form": form, "next": _next_url(request), "has_passkey": has_passkey(request.user)},
+    )
 
 
 @never_cache

@@ -7,6 +7,7 @@ documented in README.md.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
     "csp",
     "wagtail.contrib.forms",
@@ -226,6 +228,21 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "London Practice Exchange"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Passkeys (django-otp-webauthn) are a second factor only: passwordless sign-in would skip the
+# password and django-axes. A passkey belongs to one host name (the relying party), by default
+# the admin's own. Browsers refuse IP addresses there, so 127.0.0.1 becomes localhost (same
+# port): while developing, open the admin at http://localhost:8000 to use passkeys.
+_ADMIN_ADDRESS = urlsplit(WAGTAILADMIN_BASE_URL)
+_ADMIN_HOST = _ADMIN_ADDRESS.hostname or "localhost"
+if _ADMIN_HOST.replace(".", "").isdigit() or ":" in _ADMIN_HOST:
+    _ADMIN_HOST = "localhost"
+_ADMIN_PORT = f":{_ADMIN_ADDRESS.port}" if _ADMIN_ADDRESS.port else ""
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID = os.environ.get("OTP_WEBAUTHN_RP_ID") or _ADMIN_HOST
+OTP_WEBAUTHN_RP_NAME = os.environ.get("OTP_WEBAUTHN_RP_NAME") or WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "OTP_WEBAUTHN_ALLOWED_ORIGINS", f"{_ADMIN_ADDRESS.scheme or 'https'}://{_ADMIN_HOST}{_ADMIN_PORT}"
+)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Editors never lose work: the editor saves a draft revision as they type (Wagtail's default,
 # stated so nobody turns it off by accident; tests/browser/test_admin_autosave.py proves it).

@@ -13,15 +13,20 @@ def current_code(key: str = LEAD_TOTP_KEY) -> str:
     return f"{totp(unhexlify(key)):06d}"
 
 
-def sign_in_as_lead(page: Page, *, second_device: bool = False) -> None:
+def enter_lead_password(page: Page) -> None:
+    """The first step: username and password, ending on the second step's page."""
     page.goto("/admin/login/")
     page.get_by_label(re.compile("username", re.I)).fill(LEAD_USERNAME)
     page.get_by_label(re.compile("password", re.I)).fill(LEAD_PASSWORD)
     page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
-    # Two-step sign-in, as for every admin account: the code from the lead's authenticator.
     expect(page.get_by_role("heading", name="Enter your sign-in code")).to_be_visible()
+
+
+def sign_in_as_lead(page: Page, *, second_device: bool = False, totp_key: str | None = None) -> None:
+    enter_lead_password(page)
+    # Two-step sign-in, as for every admin account: the code from the lead's authenticator.
     page.get_by_label(re.compile("code", re.I)).fill(
-        current_code(LEAD_SECOND_TOTP_KEY if second_device else LEAD_TOTP_KEY)
+        current_code(totp_key or (LEAD_SECOND_TOTP_KEY if second_device else LEAD_TOTP_KEY))
     )
     page.get_by_role("button", name="Continue").click()
     expect(page).not_to_have_url(re.compile(r"/login/|/2fa/"))

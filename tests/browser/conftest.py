@@ -92,6 +92,7 @@ def site_mail_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def live_site(tmp_path_factory: pytest.TempPathFactory, site_mail_dir: Path, _chromium_present) -> Iterator[str]:
     """The exchange with the demo network, served at the returned address for the whole session."""
     workdir = tmp_path_factory.mktemp("browser-site")
+    port = _free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "exchange.settings.test",
@@ -102,12 +103,15 @@ def live_site(tmp_path_factory: pytest.TempPathFactory, site_mail_dir: Path, _ch
         "TEST_EMAIL_FILE_PATH": str(site_mail_dir),
         "PYTHONUNBUFFERED": "1",
         "PYTHONPATH": str(ROOT),
+        # Passkeys: browsers refuse an IP address as the relying party, so the passkey journey
+        # reaches this same server as localhost (tests/browser/test_passkeys.py).
+        "OTP_WEBAUTHN_RP_ID": "localhost",
+        "OTP_WEBAUTHN_ALLOWED_ORIGINS": f"http://localhost:{port}",
     }
     python = sys.executable
     _run(env, python, "manage.py", "migrate", "--no-input")
     _run(env, python, "manage.py", "load_demo")
     _run(env, python, "tests/browser/seed.py")
-    port = _free_port()
     log = (workdir / "server.log").open("w")
     server = subprocess.Popen(  # noqa: S603
         [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],

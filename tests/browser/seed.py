@@ -13,6 +13,8 @@ LEAD_TOTP_KEY = "3132333435363738393031323334353637383930"
 # A second authenticator (another phone): django-otp refuses a code already used in this
 # 30-second window, so a journey that signs in twice uses this one the second time.
 LEAD_SECOND_TOTP_KEY = "3132333435363738393031323334353637383931"
+# A third, used only by the passkey journey, so its sign-in never waits for another's window.
+LEAD_PASSKEY_TEST_TOTP_KEY = "3132333435363738393031323334353637383932"
 
 
 def main() -> None:
@@ -36,7 +38,11 @@ def main() -> None:
 
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    for name, key in (("Browser test authenticator", LEAD_TOTP_KEY), ("Second authenticator", LEAD_SECOND_TOTP_KEY)):
+    for name, key in (
+        ("Browser test authenticator", LEAD_TOTP_KEY),
+        ("Second authenticator", LEAD_SECOND_TOTP_KEY),
+        ("Passkey journey authenticator", LEAD_PASSKEY_TEST_TOTP_KEY),
+    ):
         TOTPDevice.objects.update_or_create(user=user, name=name, defaults={"key": key, "confirmed": True})
 
 
