@@ -15,6 +15,9 @@ LEAD_TOTP_KEY = "3132333435363738393031323334353637383930"
 LEAD_SECOND_TOTP_KEY = "3132333435363738393031323334353637383931"
 # A third, used only by the passkey journey, so its sign-in never waits for another's window.
 LEAD_PASSKEY_TEST_TOTP_KEY = "3132333435363738393031323334353637383932"
+# And one for the autosave journey's first sign-in: each journey signing in within the same
+# 30 seconds as another needs its own device.
+LEAD_AUTOSAVE_TOTP_KEY = "3132333435363738393031323334353637383933"
 
 
 def main() -> None:
@@ -42,6 +45,7 @@ def main() -> None:
         ("Browser test authenticator", LEAD_TOTP_KEY),
         ("Second authenticator", LEAD_SECOND_TOTP_KEY),
         ("Passkey journey authenticator", LEAD_PASSKEY_TEST_TOTP_KEY),
+        ("Autosave journey authenticator", LEAD_AUTOSAVE_TOTP_KEY),
     ):
         TOTPDevice.objects.update_or_create(user=user, name=name, defaults={"key": key, "confirmed": True})
 

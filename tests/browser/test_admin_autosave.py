@@ -6,13 +6,14 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.admin import sign_in_as_lead
+from tests.browser.seed import LEAD_AUTOSAVE_TOTP_KEY
 
 RESOURCE = "Children's participation in child protection conferences: research summary"
 DRAFT = "Draft kept by autosave: a shorter summary for conference chairs."
 
 
 def test_autosave_keeps_the_draft_when_the_session_ends(page: Page):
-    sign_in_as_lead(page)
+    sign_in_as_lead(page, totp_key=LEAD_AUTOSAVE_TOTP_KEY)
     page.goto("/admin/pages/")
     page.get_by_role("link", name="Explore child pages of 'Boroughs and publishers'").click()
     page.get_by_role("link", name="Explore child pages of 'Camden'").click()
