@@ -26,13 +26,15 @@ URLS = {
 }
 
 
-def _pinned(core: int, command: list[str]) -> list[str]:
+def pinned(core: int, command: list[str]) -> list[str]:
+    """`command` run on one core only (when taskset exists and there is more than one core)."""
     if shutil.which("taskset") and (os.cpu_count() or 1) > 1:
         return ["taskset", "-c", str(core), *command]
     return command
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -61,10 +63,10 @@ def _assert_cached(url: str) -> None:
 
 
 def measure_throughput(env: dict[str, str]) -> dict[str, float]:
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     gunicorn = [sys.executable, "-m", "gunicorn", "exchange.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(_pinned(0, gunicorn), env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(pinned(0, gunicorn), env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
     results: dict[str, float] = {}
     try:
         _wait_until_up(base, server)
@@ -73,7 +75,7 @@ def measure_throughput(env: dict[str, str]) -> dict[str, float]:
                 _assert_cached(base + path)
             load = [sys.executable, "-m", "bench.load_client", base + path, str(SECONDS), "4"]
             load += [cookie] if cookie else []
-            output = subprocess.run(_pinned(1, load), capture_output=True, text=True, check=True, cwd=ROOT)
+            output = subprocess.run(pinned(1, load), capture_output=True, text=True, check=True, cwd=ROOT)
             rate, errors = output.stdout.split()
             if int(errors):
                 raise RuntimeError(f"{name}: {errors} failed requests under load")

@@ -16,14 +16,14 @@ import csv
 import json
 import os
 import platform
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from bench.http_load import free_port, pinned
 
 ROOT = Path(__file__).resolve().parents[2]
 P95_LIMIT_MS = 500
@@ -38,18 +38,6 @@ HOLD_SHARE = 0.7
 
 def _say(message: str) -> None:
     print(f"[loadtest {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def _pinned(core: int, command: list[str]) -> list[str]:
-    if shutil.which("taskset") and (os.cpu_count() or 1) > 1:
-        return ["taskset", "-c", str(core), *command]
-    return command
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _manage(env: dict[str, str], *args: str) -> str:
@@ -101,7 +89,7 @@ def _locust(base: str, rate: int, seconds: int, workdir: Path, env: dict[str, st
         "--users", str(rate), "--spawn-rate", str(rate), "--run-time", f"{seconds}s", "--host", base,
         "--csv", str(prefix), "--only-summary", "--stop-timeout", "10", "--loglevel", "WARNING",
     ]  # fmt: skip
-    done = subprocess.run(_pinned(1, command), cwd=ROOT, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    done = subprocess.run(pinned(1, command), cwd=ROOT, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     if not Path(f"{prefix}_stats.csv").exists():
         raise SystemExit(f"Locust did not run:\n{done.stdout}\n{done.stderr}")
     with open(f"{prefix}_stats.csv", newline="") as file:
@@ -171,11 +159,11 @@ def main() -> None:
             "Booking.objects.filter(email__endswith='@load-test.example').delete()")  # fmt: skip
     _manage(env, "shell", "-c", PATHS_SCRIPT)
 
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     workers = os.environ.get("LOAD_WORKERS", "2")
     gunicorn = [sys.executable, "-m", "gunicorn", "exchange.wsgi", "--workers", workers, "--bind", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(_pinned(0, gunicorn), cwd=ROOT, env=env, stderr=subprocess.DEVNULL)  # noqa: S603
+    server = subprocess.Popen(pinned(0, gunicorn), cwd=ROOT, env=env, stderr=subprocess.DEVNULL)  # noqa: S603
     steps: list[dict[str, float]] = []
     try:
         _wait_until_up(base, server)
