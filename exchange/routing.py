@@ -28,7 +28,6 @@ from wagtail.url_routing import RouteResult
 
 from resources.services.visibility import all_restrictions
 
-
 # The exchange's tree is five levels deep; a chain query over more levels than this would only
 # grow the SQL (a URL of 2,000 segments made SQLite refuse the expression). Deeper URLs get
 # the first levels here and Wagtail's own routing below them, which stops at the first miss.
