@@ -342,7 +342,6 @@ RATE_LIMITS = {
     "suggest": os.environ.get("RATE_LIMIT_SUGGEST", "600/m"),
     "login": os.environ.get("RATE_LIMIT_LOGIN", "20/10m"),
 }
-# Behind a reverse proxy, the META key of a header holding only the client address (e.g. HTTP_X_REAL_IP).
 # The rate limits and the sign-in lockout agree on who the client is (TRUSTED_PROXY_COUNT);
 # RATELIMIT_IP_META_KEY (a request.META key) overrides it, e.g. for the load test's clients.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or "accounts.client_ip.client_ip"
