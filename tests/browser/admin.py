@@ -6,7 +6,7 @@ from binascii import unhexlify
 from django_otp.oath import totp
 from playwright.sync_api import Page, expect
 
-from tests.browser.seed import LEAD_PASSWORD, LEAD_SECOND_TOTP_KEY, LEAD_TOTP_KEY, LEAD_USERNAME
+from tests.browser.seed import LEAD_PASSWORD, LEAD_TOTP_KEY, LEAD_USERNAME
 
 
 def current_code(key: str = LEAD_TOTP_KEY) -> str:
@@ -22,11 +22,9 @@ def enter_lead_password(page: Page) -> None:
     expect(page.get_by_role("heading", name="Enter your sign-in code")).to_be_visible()
 
 
-def sign_in_as_lead(page: Page, *, second_device: bool = False, totp_key: str | None = None) -> None:
+def sign_in_as_lead(page: Page, *, totp_key: str = LEAD_TOTP_KEY) -> None:
     enter_lead_password(page)
     # Two-step sign-in, as for every admin account: the code from the lead's authenticator.
-    page.get_by_label(re.compile("code", re.I)).fill(
-        current_code(totp_key or (LEAD_SECOND_TOTP_KEY if second_device else LEAD_TOTP_KEY))
-    )
+    page.get_by_label(re.compile("code", re.I)).fill(current_code(totp_key))
     page.get_by_role("button", name="Continue").click()
     expect(page).not_to_have_url(re.compile(r"/login/|/2fa/"))

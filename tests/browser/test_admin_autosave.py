@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.admin import sign_in_as_lead
-from tests.browser.seed import LEAD_AUTOSAVE_TOTP_KEY
+from tests.browser.seed import LEAD_AUTOSAVE_TOTP_KEY, LEAD_SECOND_TOTP_KEY
 
 RESOURCE = "Children's participation in child protection conferences: research summary"
 DRAFT = "Draft kept by autosave: a shorter summary for conference chairs."
@@ -36,7 +36,7 @@ def test_autosave_keeps_the_draft_when_the_session_ends(page: Page):
     page.goto(edit_url)
     expect(page).to_have_url(re.compile(r"/admin/login/"))
 
-    sign_in_as_lead(page, second_device=True)  # a code is good once: see tests/browser/seed.py
+    sign_in_as_lead(page, totp_key=LEAD_SECOND_TOTP_KEY)  # a code is good once: see tests/browser/seed.py
     page.goto(edit_url)
     expect(page.locator("#id_summary")).to_have_value(DRAFT)
 
