@@ -19,13 +19,10 @@ from events.models import EventPage
 from events.services.bookings import BookingClosed, book_place, cancel_booking, waiting_position
 from events.services.calendar import build_calendar
 from events.services.tokens import booking_for_token, booking_url
-from exchange.ratelimit import enforce, post_value
+from exchange.ratelimit import configured_rate, enforce, post_value
 
 if TYPE_CHECKING:
     from events.models import EventIndexPage
-
-BOOKING_RATE_PER_ADDRESS = "5/h"  # one person correcting typos; not a script
-BOOKING_RATE_PER_IP = "30/h"  # a team booking from one office network
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -42,8 +39,8 @@ def book(request: HttpRequest, event: EventPage) -> HttpResponse:
     """POST the booking form: a new booking redirects to its private page; errors re-show the event page."""
     if request.method != "POST":
         return HttpResponseRedirect(event.url)
-    enforce(request, group="events.book.ip", key="ip", rate=BOOKING_RATE_PER_IP)
-    enforce(request, group="events.book.email", key=post_value("email"), rate=BOOKING_RATE_PER_ADDRESS)
+    enforce(request, group="events.book.ip", key="ip", rate=configured_rate("booking_per_address"))
+    enforce(request, group="events.book.email", key=post_value("email"), rate=configured_rate("booking_per_email"))
     form = BookingForm(request.POST)
     closed = event.registration_closed_reason()
     if closed:

@@ -341,6 +341,9 @@ RATE_LIMITS = {
     "search": os.environ.get("RATE_LIMIT_SEARCH", "120/m"),
     "suggest": os.environ.get("RATE_LIMIT_SUGGEST", "600/m"),
     "login": os.environ.get("RATE_LIMIT_LOGIN", "20/10m"),
+    # Bookings: one person correcting typos, not a script; a team booking from one office network.
+    "booking_per_email": os.environ.get("RATE_LIMIT_BOOKING_PER_EMAIL", "5/h"),
+    "booking_per_address": os.environ.get("RATE_LIMIT_BOOKING_PER_ADDRESS", "30/h"),
 }
 # The rate limits and the sign-in lockout agree on who the client is (TRUSTED_PROXY_COUNT);
 # RATELIMIT_IP_META_KEY (a request.META key) overrides it, e.g. for the load test's clients.

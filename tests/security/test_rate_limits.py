@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def tight(settings):
     """Three requests a minute, so a test reaches each limit quickly."""
-    settings.RATE_LIMITS = {"search": "3/m", "suggest": "3/m", "login": "3/m"}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "3/m", "suggest": "3/m", "login": "3/m"}
 
 
 def hammer(client, method: str, url: str, data: dict | None = None, times: int = 3, **extra):
