@@ -2,7 +2,7 @@
 
     python -m bench.driver                 # 1k and 10k resources on SQLite
     BENCH_FULL=1 python -m bench.driver    # and 50k
-    BENCH_POSTGRES_URL=postgresql://... python -m bench.driver   # also 1k on PostgreSQL (SQLite ÷ PostgreSQL)
+    BENCH_POSTGRES_URL=postgresql://... python -m bench.driver   # every size on PostgreSQL too (its schema is emptied)
 
 Networks are generated once per size, seed and migration state and kept as SQLite snapshots in
 .cache/bench/, so later runs skip generation. Results go to bench/results.json.
@@ -43,9 +43,10 @@ def main() -> int:
             if size == sizes[0]:
                 runs["throughput"] = measure_throughput(env_for(url))
         postgres = os.environ.get("BENCH_POSTGRES_URL")
-        if postgres:
-            _build(postgres, sizes[0])
-            runs[f"postgresql {sizes[0]}"] = measure(postgres, repeat, label=f"{sizes[0]:,} resources, PostgreSQL")
+        for size in sizes if postgres else []:
+            _reset_postgres(postgres)
+            _build(postgres, size)
+            runs[f"postgresql {size}"] = measure(postgres, repeat, label=f"{size:,} resources, PostgreSQL")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results = {"meta": meta(repeat, time.perf_counter() - started), "runs": runs, "ratios": ratios(runs, sizes)}
@@ -78,6 +79,15 @@ def snapshot(size: int) -> Path:
 def _build(database_url: str, size: int) -> None:
     manage(database_url, "migrate", "--no-input", "-v0")
     manage(database_url, "generate_network", "--resources", str(size), "--seed", str(SEED))
+
+
+def _reset_postgres(database_url: str) -> None:
+    """An empty database for each size: the generator adds to whatever is there."""
+    import psycopg
+
+    with psycopg.connect(database_url.replace("postgres://", "postgresql://", 1), autocommit=True) as db:
+        db.execute("DROP SCHEMA public CASCADE")
+        db.execute("CREATE SCHEMA public")
 
 
 def migrations_key() -> str:
@@ -117,6 +127,9 @@ def ratios(runs: dict[str, Any], sizes: list[int]) -> dict[str, float | None]:
     throughput = runs.get("throughput", {})
     out["cached page ÷ bare hello view (req/s, home)"] = _div(throughput.get("home, cached"), throughput.get("hello"))
     out["cached ÷ uncached home (req/s)"] = _div(throughput.get("home, cached"), throughput.get("home, uncached"))
+    out["search page (3 facets, asked again) ÷ raw engine"] = _div(
+        pages["search, 3 facets, asked again"]["p50"], big["engine"]["raw engine"]["p50"]
+    )
     postgres = runs.get(f"postgresql {sizes[0]}")
     if postgres:
         out["SQLite ÷ PostgreSQL (search, 3 facets p50)"] = _div(

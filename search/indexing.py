@@ -21,6 +21,8 @@ from wagtail.search.backends import get_search_backends_with_name
 from wagtail.search.index import get_indexed_instance
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from caching.services import purge_all
+
 logger = logging.getLogger(__name__)
 _paused = threading.local()
 # After an engine fails, saves skip it (queueing the update) for this long, so one publish
@@ -106,6 +108,9 @@ def retry_pending(limit: int = 500) -> tuple[int, int]:
             succeeded += 1
         else:
             failed += 1
+    if succeeded:
+        # Pages and kept search answers built while the engine missed these updates are stale.
+        purge_all(f"{succeeded} index updates retried")
     return succeeded, failed
 
 

@@ -21,6 +21,7 @@ from wagtail.search.utils import normalise_query_string
 
 from resources.models import ResourceAttachment, ResourcePage
 from resources.querysets import ResourcePageQuerySet
+from search import answers
 from search.facets import FACETS, Option, count_all, label_for
 from search.highlight import contains_any, snippet
 from search.logging import record_search
@@ -81,10 +82,48 @@ def search(params: SearchParams, *, log: bool = True, user: Any = None) -> Searc
     """Run one search: the query through the engine, filters and facet counts in the database.
 
     Only what ``user`` may read is searched (anonymous when None), so members-only resources
-    never reach results, facet counts or JSON for anyone else.
+    never reach results, facet counts or JSON for anyone else. The answer (ranking, facet counts,
+    spelling help) is kept for the same search by readers who may read the same (search.answers);
+    the page of results is read fresh every time.
     """
     started = time.perf_counter()
     base = ResourcePage.objects.live().visible_to(user)
+    key = answers.key_for(params, user)
+    answer = answers.get(key)
+    kept = answer is not None
+    if answer is None:
+        answer = _answer(params, base)
+        answers.put(key, answer)
+    page, scores = _page(params, base, answer)
+    results = _results(page, scores, answer.parsed)
+    for result in results:
+        result.promoted = result.resource.pk in answer.promoted
+    response = SearchResponse(
+        params,
+        page,
+        results,
+        answer.facets,
+        0.0,
+        suggestion=answer.suggestion,
+        degraded=answer.degraded,
+        matched_any_word=answer.loose,
+        closest_tags=answer.closest_tags,
+        most_restrictive=answer.most_restrictive,
+    )
+    response.took_ms = round((time.perf_counter() - started) * 1000, 1)
+    response.timings = {
+        "engine_ms": 0.0 if kept else answer.engine_ms,
+        "facets_ms": 0.0 if kept else answer.facets_ms,
+        "total_ms": response.took_ms,
+        "kept_answer": kept,
+    }
+    if log and params.page in (None, "", "1"):
+        record_search(params.query, params.as_filters(), response.total)
+    return response
+
+
+def _answer(params: SearchParams, base: ResourcePageQuerySet) -> answers.Answer:
+    """What the engine and the facet counts say about this search, independent of the page shown."""
     if params.excluded_tags:
         base = base.exclude(pk__in=ResourcePage.objects.tagged(*params.excluded_tags).values("pk"))
     parsed = parse(params.query) if params.query else None
@@ -94,35 +133,31 @@ def search(params: SearchParams, *, log: bool = True, user: Any = None) -> Searc
     promoted = _promoted(params.query) if parsed else []
     if promoted and ranked is not None:
         ranked = [(pk, None) for pk in promoted] + [item for item in ranked if item[0] not in promoted]
-    scope = base if ranked is None else base.filter(pk__in=[pk for pk, _ in ranked])
-    filtered = _apply(scope, params.selected)
+    scope = _scope(base, ranked)
     within = _within_filters(base, parsed, params.selected, ranked)
     if within:  # (Elasticsearch answers this second call with nothing: see the closing note of issue 8)
         ranked = [(pk, None) for pk in promoted] + [item for item in within if item[0] not in promoted]
-        filtered = _apply(base.filter(pk__in=[pk for pk, _ in ranked]), params.selected)
-    terms = parsed.highlight_terms if parsed else []
-    page, scores = _page(params, filtered, ranked, terms, promoted)
-    results = _results(page, scores, parsed)
-    for result in results:
-        result.promoted = result.resource.pk in promoted
+    filtered = _apply(_scope(base, ranked) if within else scope, params.selected)
+    ordered = None
+    if ranked is not None and params.sort == "relevance":
+        ordered = _relevance_order(filtered, ranked, parsed.highlight_terms if parsed else [], promoted)
     facets_started = time.perf_counter()
     facets = _facets(scope, params.selected)
     facets_ms = (time.perf_counter() - facets_started) * 1000
-    response = SearchResponse(params, page, results, facets, 0.0, degraded=degraded, matched_any_word=loose)
-    if parsed and (response.total == 0 or parsed.corrections):
-        response.suggestion = suggest_spelling(parsed.words)
-    if response.total == 0:
-        response.closest_tags = _closest_tags(params.query)
-        response.most_restrictive = _most_restrictive(scope, params.selected)
-    response.took_ms = round((time.perf_counter() - started) * 1000, 1)
-    response.timings = {
-        "engine_ms": round(engine_ms, 2),
-        "facets_ms": round(facets_ms, 2),
-        "total_ms": response.took_ms,
-    }
-    if log and params.page in (None, "", "1"):
-        record_search(params.query, params.as_filters(), response.total)
-    return response
+    answer = answers.Answer(
+        parsed, ranked, ordered, facets, promoted, degraded, loose, engine_ms=engine_ms, facets_ms=facets_ms
+    )
+    total = len(ordered) if ordered is not None else filtered.count()
+    if parsed and (total == 0 or parsed.corrections):
+        answer.suggestion = suggest_spelling(parsed.words)
+    if total == 0:
+        answer.closest_tags = _closest_tags(params.query)
+        answer.most_restrictive = _most_restrictive(scope, params.selected)
+    return answer
+
+
+def _scope(base: ResourcePageQuerySet, ranked: list[tuple[int, float | None]] | None) -> ResourcePageQuerySet:
+    return base if ranked is None else base.filter(pk__in=[pk for pk, _ in ranked])
 
 
 def suggest(text: str, limit: int = 8, user: Any = None) -> dict[str, list[dict[str, str]]]:
@@ -238,28 +273,39 @@ def _apply(resources: ResourcePageQuerySet, selected: dict[str, list[str]], skip
     return resources
 
 
-def _page(
-    params: SearchParams,
+def _relevance_order(
     filtered: ResourcePageQuerySet,
-    ranked: list[tuple[int, float | None]] | None,
+    ranked: list[tuple[int, float | None]],
     terms: list[str],
     promoted: list[int],
+) -> list[tuple[int, float | None]]:
+    """Every filtered match in the order shown: one query reads their titles (which also drops
+    promoted pages the reader may not see), titles with more of the query's words first."""
+    titles = dict(filtered.order_by().values_list("pk", "title"))
+    ordered = [(pk, score) for pk, score in ranked if pk in titles]
+    # Editors' promotions lead `ranked`; they keep their places.
+    return _titles_first(ordered, titles, terms, keep=sum(1 for pk, _ in ordered if pk in promoted))
+
+
+def _page(
+    params: SearchParams, base: ResourcePageQuerySet, answer: answers.Answer
 ) -> tuple[Page, dict[int, float | None]]:
-    """One page of results. In relevance order, one query reads the filtered matches' titles (which
-    also drops promoted pages the reader may not see); the page's resources are then fetched by id."""
-    if ranked is not None and params.sort == "relevance":
-        titles = dict(filtered.order_by().values_list("pk", "title"))
-        ordered = [(pk, score) for pk, score in ranked if pk in titles]
-        # Editors' promotions lead `ranked`; they keep their places.
-        ordered = _titles_first(ordered, titles, terms, keep=sum(1 for pk, _ in ordered if pk in promoted))
-        page = Paginator(ordered, PAGE_SIZE).get_page(params.page)
+    """One page of results: in relevance order from the answer (the page's resources fetched by id),
+    newest first from the database."""
+    if answer.ordered is not None:
+        page = Paginator(answer.ordered, PAGE_SIZE).get_page(params.page)
         scores = dict(page.object_list)
-        objects = ResourcePage.objects.filter(pk__in=scores).for_listing()
+        # Through `base` (what this reader may read) although the answer was computed for the same
+        # readers: a kept answer must never be the only thing standing between a reader and a page.
+        objects = base.filter(pk__in=scores).for_listing()
         by_pk = {obj.pk: obj for obj in objects}
         page.object_list = [by_pk[pk] for pk, _ in page.object_list if pk in by_pk]
         return page, scores
+    if params.excluded_tags:
+        base = base.exclude(pk__in=ResourcePage.objects.tagged(*params.excluded_tags).values("pk"))
+    filtered = _apply(_scope(base, answer.ranked), params.selected)
     page = Paginator(filtered.newest().for_listing(), PAGE_SIZE).get_page(params.page)
-    scores = dict(ranked or [])
+    scores = dict(answer.ranked or [])
     return page, {obj.pk: scores.get(obj.pk) for obj in page.object_list}
 
 

@@ -330,6 +330,9 @@ if CACHE_URL:
 # Anonymous full-page cache lifetime in seconds (caching/); 0 turns it off. On by default only
 # with CACHE_URL: a purge must reach every worker and every management command's process.
 CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "600" if CACHE_URL else "0"))
+# Search answers (ranking, facet counts) kept for repeated searches (search/answers.py); 0 turns
+# it off. Same rule as the page cache: only with a cache every process shares.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", str(CACHE_SECONDS)))
 
 # Rate limits (exchange.ratelimit) count in the default cache: in production that cache
 # must be shared by every worker (Redis or memcached), or each worker counts on its own.

@@ -21,6 +21,7 @@ BENCH_HELLO = True
 # is one gunicorn worker, and its measurements change nothing while it serves, so nothing
 # needs purging across processes (the check that says so is silenced here only).
 CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "600"))
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", str(CACHE_SECONDS)))
 SILENCED_SYSTEM_CHECKS = ["caching.W001"]
 # Every benchmark request comes from one loopback address: the per-address limits
 # (tests/security/test_rate_limits.py) would measure the 429 page instead of search.

@@ -17,6 +17,7 @@ OUTBOX_EMAIL_BACKEND = ""
 if not CACHE_URL:  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "0"))
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", str(CACHE_SECONDS)))
 # The browser tests serve the site from another process, which must see the same media folder.
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="exchange-test-media-"))  # noqa: F405
 # Static files come from the finders; nothing is collected for tests.

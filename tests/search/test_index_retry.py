@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 
+from caching.services import generation
 from resources.models import ResourcePage
 from search.models import PendingIndexUpdate
 from tests.engines import UNREACHABLE_ENGINE
@@ -43,6 +44,23 @@ def test_retry_succeeds_once_the_engine_is_back(engine_down, settings, camden):
     call_command("retry_index_updates", stdout=out, stderr=io.StringIO())
     assert "1 succeeded, 0 still failing" in out.getvalue()
     assert not PendingIndexUpdate.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_successful_retry_forgets_cached_pages_and_kept_answers(engine_down, settings, camden):
+    # Pages and search answers cached while the engine missed this update would otherwise stay
+    # without it until they expired.
+    ResourcePageFactory(title="Safety plan review")
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": django_settings.DATABASE_SEARCH_BACKEND,
+        "engine": django_settings.DATABASE_SEARCH_BACKEND,
+    }
+    before = generation()
+    call_command("retry_index_updates", stdout=io.StringIO(), stderr=io.StringIO())
+    assert generation() > before
+    still_down = generation()
+    call_command("retry_index_updates", stdout=io.StringIO(), stderr=io.StringIO())  # nothing left to retry
+    assert generation() == still_down
 
 
 @pytest.mark.django_db
