@@ -37,8 +37,7 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         try:
-            current = services.generation()
-            key = services.cache_key(request, current)
+            key = services.cache_key(request, services.page_generation(request))
             page = cache.get(key)
         except DisallowedHost:
             return self.get_response(request)  # Django answers 400 itself

@@ -7,7 +7,8 @@ filter and page number of them), tag pages, the home page, search JSON, typeahea
 and working out every URL that shows it (for every query string) is exactly the kind of
 bookkeeping that goes stale. Bumping the generation orphans every cached page at once; the
 orphans expire on their own (CACHE_SECONDS) or are evicted by Redis. Publishing is rare next
-to reading, so re-rendering after a change costs little.
+to reading, so re-rendering after a change costs little. Bookings, the one frequent change,
+move a second generation that only the pages showing places left carry (BOOKINGS_KEY).
 """
 
 import hashlib
@@ -27,6 +28,12 @@ from django.http.response import HttpResponseBase
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+# Bookings change only the places left shown on event cards (the event list; the home page
+# lists upcoming events too, so it goes with them), so they move a generation of their own,
+# carried only by those pages' keys: a booking leaves every resource page, listing and kept
+# search answer where it is.
+BOOKINGS_KEY = "pagecache:generation:bookings"
+SHOWS_PLACES_PREFIXES = ("/events/",)
 
 # Never cached, whoever asks: the admin and previews, document downloads (permission-checked),
 # booking pages (joining details), static and media files, the benchmark's floor view.
@@ -56,15 +63,23 @@ def enabled() -> bool:
     return settings.CACHE_SECONDS > 0
 
 
-def generation() -> int:
+def generation(key: str = GENERATION_KEY) -> int:
     """The current generation; started from the clock, so a generation lost with the cache (a
     Redis restart or eviction) is never reused and old entries can never come back."""
-    value = cache.get(GENERATION_KEY)
+    value = cache.get(key)
     if value is None:
         value = time.time_ns()
-        if not cache.add(GENERATION_KEY, value, timeout=None):
-            value = cache.get(GENERATION_KEY, value)
+        if not cache.add(key, value, timeout=None):
+            value = cache.get(key, value)
     return value
+
+
+def page_generation(request: HttpRequest) -> str:
+    """The generation(s) a page's cache key carries: the bookings one too where places left show."""
+    path = request.path_info
+    if path == "/" or path.startswith(SHOWS_PLACES_PREFIXES):
+        return f"{generation()}.{generation(BOOKINGS_KEY)}"
+    return str(generation())
 
 
 def last_changed(current: int | None = None) -> datetime:
@@ -72,7 +87,12 @@ def last_changed(current: int | None = None) -> datetime:
     return datetime.fromtimestamp((current or generation()) / 1e9, tz=UTC).replace(microsecond=0)
 
 
-def purge_all(reason: str) -> None:
+def purge_bookings(reason: str) -> None:
+    """Forget the cached pages that show places left (see BOOKINGS_KEY), as purge_all does."""
+    purge_all(reason, key=BOOKINGS_KEY)
+
+
+def purge_all(reason: str, key: str = GENERATION_KEY) -> None:
     """Forget every cached page, now and again after the current transaction commits.
 
     Now, so nothing inside this request is served stale; after commit, because a page rendered
@@ -80,23 +100,27 @@ def purge_all(reason: str) -> None:
     the new generation. A cache that cannot be reached must not stop a publish: the entries
     it holds expire after CACHE_SECONDS anyway.
     """
-    _bump(reason)
+    _bump(reason, key=key)
     connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(is_purge_callback(entry[1]) for entry in connection.run_on_commit):
+    queued = any(is_purge_callback(entry[1], key) for entry in connection.run_on_commit)
+    if connection.in_atomic_block and not queued:
         # Once per transaction, however many signals a publish sends; a rolled-back savepoint
         # takes its entry with it, so the next change queues its own.
-        transaction.on_commit(partial(_bump, reason))
+        transaction.on_commit(partial(_bump, reason, key=key))
 
 
-def is_purge_callback(callback: Callable[[], None]) -> bool:
-    """True for the after-commit purge queued above (tests that count callbacks leave it out)."""
-    return getattr(callback, "func", None) is _bump
+def is_purge_callback(callback: Callable[[], None], key: str | None = None) -> bool:
+    """True for an after-commit purge queued above (of ``key``'s generation, or any; tests that
+    count callbacks leave them out)."""
+    if getattr(callback, "func", None) is not _bump:
+        return False
+    return key is None or callback.keywords.get("key") == key
 
 
-def _bump(reason: str) -> None:
+def _bump(reason: str, key: str = GENERATION_KEY) -> None:
     try:
-        previous = cache.get(GENERATION_KEY) or 0
-        cache.set(GENERATION_KEY, max(time.time_ns(), previous + 1), timeout=None)
+        previous = cache.get(key) or 0
+        cache.set(key, max(time.time_ns(), previous + 1), timeout=None)
     except Exception:
         logger.exception("Could not purge the page cache (%s)", reason)
 
@@ -115,7 +139,7 @@ def cacheable_request(request: HttpRequest) -> bool:
     return all(name in ignorable for name in request.COOKIES)
 
 
-def cache_key(request: HttpRequest, current: int) -> str:
+def cache_key(request: HttpRequest, current: int | str) -> str:
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return f"pagecache:{current}:{hashlib.sha256(address.encode()).hexdigest()}"
 

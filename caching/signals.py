@@ -3,9 +3,10 @@
 Publishing, unpublishing, moving and deleting pages (a resource's tags, borough page, review
 date and attachments change through publishing or moving), and the rows public pages show
 beside pages: tags, vocabularies, view restrictions (a page turning members-only must
-disappear from the cache at once), documents, adoptions, bookings (places left), synonyms and
-tag redirects (search and tag pages), search promotions, sites. Wired per model rather than
-for every model, so bulk deletes elsewhere keep Django's fast path.
+disappear from the cache at once), documents, adoptions, synonyms and tag redirects (search
+and tag pages), search promotions, sites. Bookings (places left) purge only the pages that
+show places (caching.services.BOOKINGS_KEY). Wired per model rather than for every model, so
+bulk deletes elsewhere keep Django's fast path.
 """
 
 from typing import Any
@@ -16,7 +17,7 @@ from taggit.models import ItemBase
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from caching.services import purge_all
+from caching.services import purge_all, purge_bookings
 
 WATCHED_MODELS = (
     "wagtailcore.pageviewrestriction",
@@ -29,7 +30,6 @@ WATCHED_MODELS = (
     "resources.adoption",
     "resources.exchangedocument",
     "wagtailimages.image",
-    "events.booking",
     "search.synonymgroup",
     "search.tagredirect",
     "wagtailsearchpromotions.searchpromotion",
@@ -38,6 +38,10 @@ WATCHED_MODELS = (
 
 def _purge(sender: Any, **kwargs: Any) -> None:
     purge_all(f"{sender._meta.label_lower} changed")
+
+
+def _purge_bookings(sender: Any, **kwargs: Any) -> None:
+    purge_bookings(f"{sender._meta.label_lower} changed")
 
 
 def _purge_page_event(sender: Any, **kwargs: Any) -> None:
@@ -57,6 +61,9 @@ def connect() -> None:
     for model in watched_models():
         post_save.connect(_purge, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label_lower}")
         post_delete.connect(_purge, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label_lower}")
+    booking = apps.get_model("events.booking")
+    post_save.connect(_purge_bookings, sender=booking, dispatch_uid="pagecache-save-booking")
+    post_delete.connect(_purge_bookings, sender=booking, dispatch_uid="pagecache-delete-booking")
     m2m_changed.connect(_purge, sender=PageViewRestriction.groups.through, dispatch_uid="pagecache-restriction-groups")
     page_published.connect(_purge_page_event, dispatch_uid="pagecache-published")
     page_unpublished.connect(_purge_page_event, dispatch_uid="pagecache-unpublished")

@@ -126,11 +126,43 @@ def test_renaming_a_tag_or_a_vocabulary_term_purges(page_cache, anonymous, resou
     assert state(anonymous.get(resource.url)) == "miss"
 
 
-def test_a_booking_purges_the_event_listing(page_cache, anonymous):
+def test_a_booking_purges_the_pages_showing_places_left(page_cache, anonymous):
     event = EventPageFactory(title="Cached practice day", capacity=1)
-    warm(anonymous, ["/events/", "/events/feed/"], "Cached practice day")
+    warm(anonymous, ["/events/", "/events/feed/", "/"], "Cached practice day")
     BookingFactory(event=event)
-    assert state(anonymous.get("/events/")) == "miss"
+    response = anonymous.get("/events/")
+    assert state(response) == "miss" and "Fully booked" in response.content.decode()
+    # The home page lists upcoming events too (without places left today): purged all the same,
+    # so showing places there later cannot serve a stale count.
+    assert state(anonymous.get("/")) == "miss"
+
+
+def test_a_booking_leaves_resource_pages_listings_and_search_cached(page_cache, anonymous, resource):
+    event = EventPageFactory(title="Cached practice day", capacity=5)
+    urls = [url for url in showing_pages(resource) if url != "/"]
+    warm(anonymous, urls, TITLE)
+    BookingFactory(event=event)
+    for url in urls:
+        assert state(anonymous.get(url)) == "hit", url
+
+
+def test_publishing_an_event_purges_the_pages_showing_places_too(page_cache, anonymous):
+    event = EventPageFactory(title="Cached practice day", capacity=1)
+    warm(anonymous, ["/events/", "/"], "Cached practice day")
+    event.title = "Renamed practice day"
+    event.save_revision().publish()
+    for url in ("/events/", "/"):
+        assert "Renamed practice day" in body(anonymous, url), url
+
+
+def test_bookings_and_content_queue_their_own_after_commit_purges(page_cache, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.purge_all("a publish")
+        services.purge_bookings("a booking")
+        services.purge_bookings("its confirmation")
+    assert len(callbacks) == 2
+    assert services.is_purge_callback(callbacks[0], services.GENERATION_KEY)
+    assert services.is_purge_callback(callbacks[1], services.BOOKINGS_KEY)
 
 
 def test_a_change_inside_a_transaction_purges_again_after_commit(page_cache, django_capture_on_commit_callbacks):
