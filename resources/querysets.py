@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
+import exchange.lookups  # noqa: F401 -- registers field__any_of (see among())
 from resources.services.visibility import all_restrictions, hidden_filter, public_live
 
 if TYPE_CHECKING:
@@ -45,6 +46,10 @@ class BoroughPageQuerySet(ExchangePageQuerySet):
 
 
 class ResourcePageQuerySet(ExchangePageQuerySet):
+    def among(self, ids: Iterable[int]) -> ResourcePageQuerySet:
+        """Only these resources: a search engine's matches, up to a thousand (one array on PostgreSQL)."""
+        return self.filter(id__any_of=list(ids))
+
     def in_borough(self, borough: BoroughPage | int) -> ResourcePageQuerySet:
         """Resources published by one borough or pan-London body."""
         return self.filter(borough=borough)

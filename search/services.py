@@ -157,7 +157,7 @@ def _answer(params: SearchParams, base: ResourcePageQuerySet) -> answers.Answer:
 
 
 def _scope(base: ResourcePageQuerySet, ranked: list[tuple[int, float | None]] | None) -> ResourcePageQuerySet:
-    return base if ranked is None else base.filter(pk__in=[pk for pk, _ in ranked])
+    return base if ranked is None else base.among(pk for pk, _ in ranked)
 
 
 def suggest(text: str, limit: int = 8, user: Any = None) -> dict[str, list[dict[str, str]]]:
