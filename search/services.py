@@ -147,7 +147,8 @@ def _answer(params: SearchParams, base: ResourcePageQuerySet) -> answers.Answer:
     answer = answers.Answer(
         parsed, ranked, ordered, facets, promoted, degraded, loose, engine_ms=engine_ms, facets_ms=facets_ms
     )
-    total = len(ordered) if ordered is not None else filtered.count()
+    # Only a query or a filter can leave nothing to show (and need the spelling and filter help).
+    total = len(ordered) if ordered is not None else (filtered.count() if parsed or params.selected else None)
     if parsed and (total == 0 or parsed.corrections):
         answer.suggestion = suggest_spelling(parsed.words)
     if total == 0:
