@@ -97,7 +97,7 @@ def search(params: SearchParams, *, log: bool = True, user: Any = None) -> Searc
     scope = base if ranked is None else base.filter(pk__in=[pk for pk, _ in ranked])
     filtered = _apply(scope, params.selected)
     within = _within_filters(base, parsed, params.selected, ranked)
-    if within:  # (Elasticsearch answers this second call with nothing: see the closing note of issue 8)
+    if within:
         ranked = [(pk, None) for pk in promoted] + [item for item in within if item[0] not in promoted]
         filtered = _apply(base.filter(pk__in=[pk for pk, _ in ranked]), params.selected)
     terms = parsed.highlight_terms if parsed else []
