@@ -104,7 +104,10 @@ class SearchResults(Elasticsearch9SearchResults):
             self._get_es_body(),
             index=self.backend.get_index_for_model(compiler.queryset.model).name,
             _source=False,
-            stored_fields="pk",
+            # `pk` from its doc values (column storage) rather than as a stored field, and no `_id`:
+            # loading stored fields for a thousand hits took 10 ms of the engine's own 12 (10k resources).
+            stored_fields="_none_",
+            docvalue_fields=["pk"],
             from_=self.start,
             size=size,
             # The total is not needed: counting every match exactly costs time on large indexes.
