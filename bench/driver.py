@@ -3,6 +3,8 @@
     python -m bench.driver                 # 1k and 10k resources on SQLite
     BENCH_FULL=1 python -m bench.driver    # and 50k
     BENCH_POSTGRES_URL=postgresql://... python -m bench.driver   # every size on PostgreSQL too (its schema is emptied)
+    BENCH_ELASTICSEARCH_URL=http://127.0.0.1:9201 python -m bench.driver   # also 10k with Elasticsearch
+                                                                          # (SEARCH_URL works too)
 
 Networks are generated once per size, seed and migration state and kept as SQLite snapshots in
 .cache/bench/, so later runs skip generation. Results go to bench/results.json.
@@ -25,6 +27,7 @@ from bench.http_load import measure_throughput
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "bench"
 SEED = 1
+ES_SIZE = 10000  # the network measured with Elasticsearch (issue 8's target is at 10k)
 PYTHON = sys.executable
 
 
@@ -47,6 +50,17 @@ def main() -> int:
             _reset_postgres(postgres)
             _build(postgres, size)
             runs[f"postgresql {size}"] = measure(postgres, repeat, label=f"{size:,} resources, PostgreSQL")
+        engine = elasticsearch_url()
+        if engine:
+            # The same 10k network (a fresh copy of its snapshot), searched through Elasticsearch.
+            database = work / f"net-{ES_SIZE}-elasticsearch.sqlite3"
+            shutil.copy(snapshot(ES_SIZE), database)
+            runs[f"elasticsearch {ES_SIZE}"] = measure(
+                f"sqlite:///{database}",
+                repeat,
+                label=f"{ES_SIZE:,} resources, SQLite + Elasticsearch",
+                search_url=engine,
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results = {"meta": meta(repeat, time.perf_counter() - started), "runs": runs, "ratios": ratios(runs, sizes)}
@@ -55,12 +69,24 @@ def main() -> int:
     return 0
 
 
-def env_for(database_url: str) -> dict[str, str]:
-    return {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "exchange.settings.bench"}
+def elasticsearch_url() -> str:
+    return os.environ.get("BENCH_ELASTICSEARCH_URL") or os.environ.get("SEARCH_URL", "")
 
 
-def manage(database_url: str, *args: str) -> None:
-    subprocess.run([PYTHON, str(ROOT / "manage.py"), *args], env=env_for(database_url), check=True, cwd=ROOT)
+def env_for(database_url: str, search_url: str = "") -> dict[str, str]:
+    """The environment of one measured process: the database backend unless ``search_url`` is given
+    (a SEARCH_URL in the caller's environment must not turn the database columns into engine ones)."""
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "exchange.settings.bench"}
+    env["SEARCH_URL"] = search_url
+    if search_url:
+        # Indexes of their own, so the benchmark's rebuild never replaces a development index.
+        env["SEARCH_INDEX_PREFIX"] = "exchange-bench-"
+    return env
+
+
+def manage(database_url: str, *args: str, search_url: str = "") -> None:
+    env = env_for(database_url, search_url)
+    subprocess.run([PYTHON, str(ROOT / "manage.py"), *args], env=env, check=True, cwd=ROOT)
 
 
 def snapshot(size: int) -> Path:
@@ -102,10 +128,11 @@ def migrations_key() -> str:
     return digest.hexdigest()[:10]
 
 
-def measure(database_url: str, repeat: int, label: str) -> dict[str, Any]:
+def measure(database_url: str, repeat: int, label: str, search_url: str = "") -> dict[str, Any]:
     print(f"Measuring {label}...", file=sys.stderr)
     with tempfile.NamedTemporaryFile(suffix=".json") as output:
-        manage(database_url, "run_bench", "--rebuild", "--repeat", str(repeat), "--output", output.name)
+        args = ("run_bench", "--rebuild", "--repeat", str(repeat), "--output", output.name)
+        manage(database_url, *args, search_url=search_url)
         return json.loads(Path(output.name).read_text())
 
 
@@ -139,6 +166,20 @@ def ratios(runs: dict[str, Any], sizes: list[int]) -> dict[str, float | None]:
         out["SQLite ÷ PostgreSQL (search, 3 facets p50)"] = _div(
             first["pages"]["search, 3 facets"]["p50"], postgres["pages"]["search, 3 facets"]["p50"]
         )
+    engine = runs.get(f"elasticsearch {ES_SIZE}")
+    sqlite = runs.get(f"sqlite {ES_SIZE}")
+    if engine:
+        search_page = engine["pages"]["search, 3 facets"]
+        out["Elasticsearch: search page (3 facets) ÷ raw engine"] = _div(
+            search_page["p50"], engine["engine"]["raw engine"]["p50"]
+        )
+        out["Elasticsearch: raw engine call ÷ engine's own took"] = _div(
+            engine["engine"]["raw engine"]["p50"], engine["engine"].get("engine took", {}).get("p50")
+        )
+        if sqlite:
+            out[f"SQLite ÷ Elasticsearch (search, 3 facets p50, {ES_SIZE:,})"] = _div(
+                sqlite["pages"]["search, 3 facets"]["p50"], search_page["p50"]
+            )
     return out
 
 
@@ -150,12 +191,15 @@ def meta(repeat: int, seconds: float) -> dict[str, Any]:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     cpu = next((line.split(":", 1)[1].strip() for line in _lines("/proc/cpuinfo") if line.startswith("model name")), "")
     memory = next((line.split()[1] for line in _lines("/proc/meminfo") if line.startswith("MemTotal")), "0")
+    engine = (
+        f"; elasticsearch column: search.backends.elasticsearch at {elasticsearch_url()}" if elasticsearch_url() else ""
+    )
     return {
         "commit": commit.stdout.strip(),
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{os.cpu_count()} cores, {cpu}, {int(memory) // 1024 // 1024} GB, {platform.platform()}",
         "python": platform.python_version(),
-        "settings": "exchange.settings.bench (DEBUG off, page cache on), database search backend",
+        "settings": "exchange.settings.bench (DEBUG off, page cache on), database search backend" + engine,
         "repeat": repeat,
         "seconds": round(seconds, 1),
     }
@@ -181,6 +225,7 @@ def render(results: dict[str, Any], sizes: list[int]) -> str:
         lines.append(f"{scenario:32}" + "".join(f"{cell:>26}" for cell in cells))
     rows = {
         "raw engine p50 ms": lambda r: r["engine"]["raw engine"]["p50"],
+        "engine's own took p50 ms": lambda r: r["engine"].get("engine took", {}).get("p50", "—"),
         "facets p50 ms (3 facets)": lambda r: r["engine"]["facets_ms p50"],
         "listing p50 ms": lambda r: r["listing vs naive"]["listing"]["p50"],
         "naive listing p50 ms": lambda r: r["listing vs naive"]["naive listing"]["p50"],

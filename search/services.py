@@ -135,7 +135,7 @@ def _answer(params: SearchParams, base: ResourcePageQuerySet) -> answers.Answer:
         ranked = [(pk, None) for pk in promoted] + [item for item in ranked if item[0] not in promoted]
     scope = _scope(base, ranked)
     within = _within_filters(base, parsed, params.selected, ranked)
-    if within:  # (Elasticsearch answers this second call with nothing: see the closing note of issue 8)
+    if within:
         ranked = [(pk, None) for pk in promoted] + [item for item in within if item[0] not in promoted]
     filtered = _apply(_scope(base, ranked) if within else scope, params.selected)
     ordered = None

@@ -260,7 +260,7 @@ WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"),
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "search.backends.elasticsearch"),
             "URLS": [SEARCH_URL],
             "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "practice-exchange-"),
             # A slow engine must not hold a practitioner up: give up quickly and let

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from bench.driver import ratios, render
+from bench.driver import elasticsearch_url, env_for, ratios, render
 from bench.measure import percentiles, run_all
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +72,29 @@ def test_ratios_and_table():
         {"meta": {"commit": "abc", "machine": "test", "seconds": 1}, "runs": runs, "ratios": figures}, [1000, 10000]
     )
     assert "search, 3 facets" in table and "20.0/12.0/15.0 (9)" in table
+
+
+def test_elasticsearch_column_ratios_and_table():
+    engine = _run(1)
+    engine["engine"]["engine took"] = {"p50": 2.0}
+    runs = {"sqlite 1000": _run(1), "sqlite 10000": _run(3), "elasticsearch 10000": engine}
+    figures = ratios(runs, [1000, 10000])
+    assert figures["Elasticsearch: search page (3 facets) ÷ raw engine"] == 2.0
+    assert figures["Elasticsearch: raw engine call ÷ engine's own took"] == 2.5
+    assert figures["SQLite ÷ Elasticsearch (search, 3 facets p50, 10,000)"] == 3.0
+    table = render(
+        {"meta": {"commit": "abc", "machine": "test", "seconds": 1}, "runs": runs, "ratios": figures}, [1000, 10000]
+    )
+    assert "elasticsearch 10000" in table
+    took = next(line for line in table.splitlines() if line.startswith("engine's own took p50 ms"))
+    assert took.split()[-3:] == ["—", "—", "2.0"]
+
+
+def test_only_the_elasticsearch_run_searches_the_engine(monkeypatch):
+    monkeypatch.setenv("SEARCH_URL", "http://127.0.0.1:9")
+    assert env_for("sqlite:///x")["SEARCH_URL"] == ""
+    engine = env_for("sqlite:///x", "http://127.0.0.1:9")
+    assert engine["SEARCH_URL"] == "http://127.0.0.1:9"
+    assert engine["SEARCH_INDEX_PREFIX"] == "exchange-bench-"
+    monkeypatch.setenv("BENCH_ELASTICSEARCH_URL", "http://127.0.0.1:8")
+    assert elasticsearch_url() == "http://127.0.0.1:8"
