@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.http_load import measure_throughput
+from bench.http_load import measure_throughput, measure_worker_memory
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "bench"
@@ -40,12 +40,14 @@ def main() -> int:
             shutil.copy(snapshot(size), database)
             url = f"sqlite:///{database}"
             runs[f"sqlite {size}"] = measure(url, repeat, label=f"{size:,} resources, SQLite")
+            runs[f"sqlite {size}"]["worker memory"] = worker_memory(url, runs[f"sqlite {size}"])
             if size == sizes[0]:
                 runs["throughput"] = measure_throughput(env_for(url))
         postgres = os.environ.get("BENCH_POSTGRES_URL")
         if postgres:
             _build(postgres, sizes[0])
             runs[f"postgresql {sizes[0]}"] = measure(postgres, repeat, label=f"{sizes[0]:,} resources, PostgreSQL")
+            runs[f"postgresql {sizes[0]}"]["worker memory"] = worker_memory(postgres, runs[f"postgresql {sizes[0]}"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results = {"meta": meta(repeat, time.perf_counter() - started), "runs": runs, "ratios": ratios(runs, sizes)}
@@ -93,6 +95,11 @@ def measure(database_url: str, repeat: int, label: str) -> dict[str, Any]:
     with tempfile.NamedTemporaryFile(suffix=".json") as output:
         manage(database_url, "run_bench", "--rebuild", "--repeat", str(repeat), "--output", output.name)
         return json.loads(Path(output.name).read_text())
+
+
+def worker_memory(database_url: str, run: dict[str, Any]) -> dict[str, float]:
+    print("Measuring a gunicorn worker's memory...", file=sys.stderr)
+    return measure_worker_memory(env_for(database_url), run["page urls"])
 
 
 def ratios(runs: dict[str, Any], sizes: list[int]) -> dict[str, float | None]:
@@ -169,8 +176,9 @@ def render(results: dict[str, Any], sizes: list[int]) -> str:
         "naive listing p50 ms": lambda r: r["listing vs naive"]["naive listing"]["p50"],
         "publish one resource p50 ms": lambda r: r["publish one resource"]["p50"],
         "index rebuild resources/s": lambda r: r["index rebuild"]["per second"],
-        "RSS after warm-up MB": lambda r: r["memory after warm-up"]["rss_mb"],
-        "peak RSS (rebuild) MB": lambda r: r["memory after rebuild"]["peak_mb"],
+        "worker RSS after warm-up MB": lambda r: r["worker memory"]["rss_mb"],
+        "bench process RSS MB": lambda r: r["memory after warm-up"]["rss_mb"],
+        "peak RSS in rebuild MB": lambda r: r["memory after rebuild"]["peak_mb"],
     }
     lines.append("")
     for name, pick in rows.items():
