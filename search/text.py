@@ -8,6 +8,7 @@ text (ResourcePage.search_stems) and queried alongside the words: "planning" fin
 import re
 import unicodedata
 from functools import lru_cache
+from html import unescape
 
 import snowballstemmer
 from django.utils.html import strip_tags
@@ -84,6 +85,18 @@ def strip_simple_tags(html: str) -> str:
     if _SIMPLE_HTML.match(html):
         return _TAG.sub("", html)
     return strip_tags(html)
+
+
+def text_for_indexing(html: str) -> str:
+    """Wagtail's get_text_for_indexing (rich text as plain words, a space after each block element),
+    with the tag stripping of strip_simple_tags."""
+    html = _BLOCK_END.sub(r"\1 ", html)
+    html = _BREAK.sub(r"\1 ", html)
+    return unescape(strip_simple_tags(html).strip())
+
+
+_BLOCK_END = re.compile(r"(</(p|h\d|li|blockquote)>)", re.IGNORECASE)
+_BREAK = re.compile(r"(<(br|hr)\s*/>)", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:

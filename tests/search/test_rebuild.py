@@ -195,3 +195,29 @@ def test_plain_text_reads_blocks_in_place_as_it_did_through_copies(name):
     ]
     assert blocks_plain_text(body) == _reference_plain_text(body)
     assert blocks_plain_text(wrapped) == _reference_plain_text(wrapped) == blocks_plain_text(body)
+
+
+STREAMS = [
+    *[shape["body"] for shape in SHAPES.values()],
+    [{"type": "how_to", "value": {"intro": "", "steps": [{"type": "item", "value": "One", "id": "a"}, "Two"]}}],
+    [
+        {"type": "heading", "value": None},
+        {"type": "paragraph", "value": "<h3>Heading</h3><ul><li>a</li><li>b</li></ul>"},
+    ],
+]
+
+
+@pytest.mark.parametrize("raw", STREAMS, ids=range(len(STREAMS)))
+def test_body_text_read_from_stored_data_is_wagtails(raw):
+    from search.backends.indexing import raw_searchable_content
+
+    block = ResourcePage._meta.get_field("body").stream_block
+    assert raw_searchable_content(block, raw) == block.get_searchable_content(block.to_python(raw))
+
+
+def test_blocks_it_cannot_read_exactly_are_left_to_wagtail():
+    from search.backends.indexing import raw_searchable_content
+
+    block = ResourcePage._meta.get_field("body").stream_block
+    assert raw_searchable_content(block, [{"type": "how_to", "value": {"steps": ["a"]}}]) is None  # intro default
+    assert raw_searchable_content(block, [{"type": "retired_block", "value": "x"}]) is None
