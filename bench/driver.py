@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.http_load import measure_throughput
+from bench.http_load import measure_throughput, measure_worker_memory
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "bench"
@@ -43,6 +43,7 @@ def main() -> int:
             shutil.copy(snapshot(size), database)
             url = f"sqlite:///{database}"
             runs[f"sqlite {size}"] = measure(url, repeat, label=f"{size:,} resources, SQLite")
+            runs[f"sqlite {size}"]["worker memory"] = worker_memory(url, runs[f"sqlite {size}"])
             if size == sizes[0]:
                 runs["throughput"] = measure_throughput(env_for(url))
         postgres = os.environ.get("BENCH_POSTGRES_URL")
@@ -50,6 +51,7 @@ def main() -> int:
             _reset_postgres(postgres)
             _build(postgres, size)
             runs[f"postgresql {size}"] = measure(postgres, repeat, label=f"{size:,} resources, PostgreSQL")
+            runs[f"postgresql {size}"]["worker memory"] = worker_memory(postgres, runs[f"postgresql {size}"])
         engine = elasticsearch_url()
         if engine:
             # The same 10k network (a fresh copy of its snapshot), searched through Elasticsearch.
@@ -134,6 +136,11 @@ def measure(database_url: str, repeat: int, label: str, search_url: str = "") ->
         args = ("run_bench", "--rebuild", "--repeat", str(repeat), "--output", output.name)
         manage(database_url, *args, search_url=search_url)
         return json.loads(Path(output.name).read_text())
+
+
+def worker_memory(database_url: str, run: dict[str, Any]) -> dict[str, float]:
+    print("Measuring a gunicorn worker's memory...", file=sys.stderr)
+    return measure_worker_memory(env_for(database_url), run["page urls"])
 
 
 def ratios(runs: dict[str, Any], sizes: list[int]) -> dict[str, float | None]:
@@ -231,8 +238,9 @@ def render(results: dict[str, Any], sizes: list[int]) -> str:
         "naive listing p50 ms": lambda r: r["listing vs naive"]["naive listing"]["p50"],
         "publish one resource p50 ms": lambda r: r["publish one resource"]["p50"],
         "index rebuild resources/s": lambda r: r["index rebuild"]["per second"],
-        "RSS after warm-up MB": lambda r: r["memory after warm-up"]["rss_mb"],
-        "peak RSS (rebuild) MB": lambda r: r["memory after rebuild"]["peak_mb"],
+        "worker RSS after warm-up MB": lambda r: r["worker memory"]["rss_mb"],
+        "bench process RSS MB": lambda r: r["memory after warm-up"]["rss_mb"],
+        "peak RSS in rebuild MB": lambda r: r["memory after rebuild"]["peak_mb"],
     }
     lines.append("")
     for name, pick in rows.items():

@@ -62,6 +62,50 @@ def _assert_cached(url: str) -> None:
         raise RuntimeError(f"{url} is not served from the page cache (X-Page-Cache: {state or 'absent'})")
 
 
+def _worker_pid(master: int) -> int:
+    """The one worker gunicorn's master forked (Linux /proc)."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        if children:
+            return int(children[0])
+        time.sleep(0.1)
+    raise RuntimeError("gunicorn started no worker")
+
+
+def _memory_mb(pid: int) -> dict[str, float]:
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(("VmRSS", "VmHWM")):
+            name, value = line.split(":")
+            fields[name] = round(int(value.split()[0]) / 1024, 1)
+    return {"rss_mb": fields.get("VmRSS", 0.0), "peak_mb": fields.get("VmHWM", 0.0)}
+
+
+def measure_worker_memory(env: dict[str, str], urls: list[str], rounds: int = 3) -> dict[str, float]:
+    """Resident memory of a real gunicorn worker after every page scenario, rendered (with a cookie)
+    and from the page cache (anonymous), `rounds` times over: what each worker of a deployment holds."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    gunicorn = [sys.executable, "-m", "gunicorn", "exchange.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(pinned(0, gunicorn), env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+    try:
+        _wait_until_up(base, server)
+        worker = _worker_pid(server.pid)
+        before = _memory_mb(worker)["rss_mb"]
+        for _ in range(rounds):
+            for url in urls:
+                for cookie in ("", UNCACHED_COOKIE):
+                    headers = {"Cookie": cookie} if cookie else {}
+                    request = urllib.request.Request(base + url, headers=headers)  # noqa: S310 -- loopback only
+                    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 -- loopback only
+                        response.read()
+        return {"started_mb": before, **_memory_mb(worker), "pages": len(urls)}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def measure_throughput(env: dict[str, str]) -> dict[str, float]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"

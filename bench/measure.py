@@ -213,6 +213,8 @@ def run_all(repeat: int, rebuild: bool) -> dict[str, Any]:
     gc.collect()
     gc.freeze()
     results["pages"] = measure_pages(repeat)
+    # The driver warms a real gunicorn worker with these and reads its memory (bench/http_load.py).
+    results["page urls"] = [url for urls in page_scenarios().values() for url in urls]
     results["memory after warm-up"] = rss_mb()
     results["engine"] = measure_engine(repeat)
     results["listing vs naive"] = measure_listing(repeat)

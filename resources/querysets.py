@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import CharField, Count, Q, Value, prefetch_related_objects
+from django.db.models import CharField, Count, Model, Q, Value, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -46,6 +46,26 @@ class BoroughPageQuerySet(ExchangePageQuerySet):
 
 
 class ResourcePageQuerySet(ExchangePageQuerySet):
+    _search_relations = False
+
+    def _clone(self) -> ResourcePageQuerySet:
+        clone = super()._clone()
+        clone._search_relations = self._search_relations
+        return clone
+
+    def _fetch_all(self) -> None:
+        fetched = self._result_cache is not None
+        super()._fetch_all()
+        if self._search_relations and not fetched:
+            attach_search_relations(self._result_cache)
+
+    def with_search_relations(self) -> ResourcePageQuerySet:
+        """Resources with the tags and attached documents their search index reads, two queries per
+        fetch (see attach_search_relations)."""
+        clone = self.prefetch_related(None)
+        clone._search_relations = True
+        return clone
+
     def among(self, ids: Iterable[int]) -> ResourcePageQuerySet:
         """Only these resources: a search engine's matches, up to a thousand (one array on PostgreSQL)."""
         return self.filter(id__any_of=list(ids))
@@ -109,6 +129,35 @@ class ResourcePageQuerySet(ExchangePageQuerySet):
 def prefetch_tags(*listings: list[Any]) -> None:
     """Fetch the tags of every resource in several lists shown on one page, in one query."""
     prefetch_related_objects([resource for listing in listings for resource in listing], "tags")
+
+
+def attach_search_relations(resources: list[Any]) -> None:
+    """Give each resource its tags and attachments (with their documents) as if prefetched: one query
+    each for the whole batch.
+
+    The queries are prefetch_related's own, so everything comes in the order it gives; but Django's
+    prefetch builds a queryset per resource and relation to hold the results, which costs more than
+    the queries at index-rebuild batch sizes. In-memory querysets cost nothing.
+    """
+    from modelcluster.queryset import FakeQuerySet
+
+    from resources.models import ResourceAttachment
+
+    resources = [resource for resource in resources if isinstance(resource, Model)]
+    if not resources:
+        return
+    # The class-level manager is the one prefetch_related asks (an instance's would keep its own tags only).
+    tag_query, tag_owner, *_ = type(resources[0]).tags.get_prefetch_querysets(resources)
+    tags: dict[Any, list[Any]] = {resource.pk: [] for resource in resources}
+    for tag in tag_query:
+        tags[tag_owner(tag)].append(tag)
+    attachments: dict[Any, list[Any]] = {resource.pk: [] for resource in resources}
+    for attachment in ResourceAttachment.objects.filter(page__in=resources).select_related("document"):
+        attachments[attachment.page_id].append(attachment)
+    for resource in resources:
+        cache = resource.__dict__.setdefault("_prefetched_objects_cache", {})
+        cache["tags"] = FakeQuerySet(tag_query.model, tags[resource.pk])
+        cache["attachments"] = FakeQuerySet(ResourceAttachment, attachments[resource.pk])
 
 
 def facet_names(resource_id: int) -> dict[str, list[str]]:

@@ -179,7 +179,7 @@ class ResourcePage(RoutedPageMixin, Page):
     def get_indexed_objects(cls) -> Any:
         # An index rebuild reads pages in batches: fetch each batch's tags and attached documents
         # with it, not one query per page for each (search fields and search_stems read both).
-        return super().get_indexed_objects().prefetch_related("tags", "attachments__document")
+        return super().get_indexed_objects().with_search_relations()
 
     def body_text(self) -> str:
         return blocks_plain_text(self.body.raw_data)

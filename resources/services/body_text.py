@@ -9,7 +9,9 @@ import html
 import re
 from typing import Any
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
+
+from search.text import strip_simple_tags
 
 _STEP = re.compile(r"^\d+[.)]\s+")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|--|-)\s*(.+)$")
@@ -69,19 +71,32 @@ def _practice_example(lines: list[str]) -> dict[str, str]:
 def blocks_plain_text(raw: list[dict[str, Any]]) -> str:
     """All the words in a body's raw StreamField data, for indexing and snippets."""
     parts: list[str] = []
-    for block in comparable(list(raw)):
+    # Read in place (list items may come wrapped as {"type": "item", "value": …}): an index rebuild
+    # reads every body, and copying each through comparable() cost as much as the rest.
+    for block in raw:
         value = block.get("value")
-        if block.get("type") == "paragraph":
+        kind = block.get("type")
+        if kind == "paragraph":
             # Rich text stores entities (&quot;); snippets escape again, so keep the characters themselves.
-            parts.append(html.unescape(strip_tags(value or "")))
-        elif block.get("type") == "how_to":
-            parts += [value.get("intro") or "", *(value.get("steps") or [])]
-        elif block.get("type") == "practice_example":
-            parts += [value.get("quote") or "", value.get("attribution") or ""]
-        elif block.get("type") == "table":
-            parts += [str(cell) for row in (value or {}).get("data") or [] for cell in row if cell]
-        elif block.get("type") == "document":
-            parts.append((value or {}).get("description") or "")
+            parts.append(html.unescape(strip_simple_tags(value or "")))
+        elif kind == "how_to":
+            value = _unwrapped(value)
+            parts += [_unwrapped(value.get("intro")) or "", *map(_unwrapped, _unwrapped(value.get("steps")) or [])]
+        elif kind == "practice_example":
+            value = _unwrapped(value)
+            parts += [_unwrapped(value.get("quote")) or "", _unwrapped(value.get("attribution")) or ""]
+        elif kind == "table":
+            data = _unwrapped(_unwrapped(value) or {}).get("data") or []
+            parts += [str(_unwrapped(cell)) for row in _unwrapped(data) for cell in _unwrapped(row) if _unwrapped(cell)]
+        elif kind == "document":
+            parts.append(_unwrapped((_unwrapped(value) or {}).get("description")) or "")
         elif isinstance(value, str):
             parts.append(value)
     return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _unwrapped(value: Any) -> Any:
+    """A list item's value without its wrapper, as comparable() reads it."""
+    while isinstance(value, dict) and set(value) <= {"type", "value", "id"} and value.get("type") == "item":
+        value = value["value"]
+    return value

@@ -1,21 +1,40 @@
 """PostgreSQL variant of search.backends.database: see that module for why."""
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Q
 from modelsearch.backends.database.postgres import postgres as pg
+from modelsearch.index import SearchField
 from modelsearch.query import PlainText
 
-from search.backends.indexing import FieldsReadOnce
+from search.backends.indexing import FieldsReadOnce, TitleNormsOnceAfterRebuild, refresh_title_norms
+
+
+class _Vector(NamedTuple):
+    """What the stock indexer would build a SearchVector expression from (see PostgresIndexer)."""
+
+    texts: tuple[str, ...]
+    weights: tuple[str, ...]
+    autocomplete: bool
 
 
 class PostgresIndexer(FieldsReadOnce, pg.ObjectIndexer):
-    pass
+    def entry(self, field: Any, value: str) -> tuple:
+        # The stock indexer's weights: a search field's boost, "D" for autocomplete.
+        return (field, pg.get_weight(field.boost) if isinstance(field, SearchField) else "D", value)
+
+    def as_vector(self, texts: Any, for_autocomplete: bool = False) -> Any:
+        # Compiling a Django expression per field and row cost more than the database's to_tsvector;
+        # PostgresIndex compiles one per shape (column, weights) and fills in each row's texts.
+        kept = [(text.strip(), weight) for text, weight in texts]
+        kept = [(text, weight) for text, weight in kept if text]
+        return _Vector(tuple(t for t, _ in kept), tuple(w for _, w in kept), for_autocomplete)
 
 
 class PostgresIndex(pg.PostgresIndex):
     def add_items(self, model: Any, objs: Any) -> None:
-        """The stock upsert (one INSERT … ON CONFLICT per batch), with each search field read once."""
+        """The stock upsert (one INSERT … ON CONFLICT per batch), with each search field read once and
+        the SQL of each vector shape compiled once."""
         if not model.get_search_fields():
             return
         indexers = [PostgresIndexer(obj, self.backend) for obj in objs]
@@ -29,10 +48,10 @@ class PostgresIndex(pg.PostgresIndex):
             params.extend((content_type_pk, indexer.id))
             vectors = []
             for name in ("title", "autocomplete", "body"):
-                value = compiler.prepare_value(pg.IndexEntry._meta.get_field(name), getattr(indexer, name))
-                sql, value_params = value.as_sql(compiler, self.write_connection)
+                vector: _Vector = getattr(indexer, name)
+                sql, template = self._vector_sql(compiler, indexer, name, vector)
                 vectors.append(sql)
-                params.extend(value_params)
+                params.extend(vector.texts[item] if isinstance(item, _Text) else item for item in template)
             params.extend((indexer.title_text, indexer.body_text))
             rows_sql.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
         table = pg.IndexEntry._meta.db_table
@@ -45,7 +64,35 @@ class PostgresIndex(pg.PostgresIndex):
                 "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
                 params,
             )
-        self._refresh_title_norms()
+        refresh_title_norms(self)
+
+    def _vector_sql(self, compiler: Any, indexer: PostgresIndexer, column: str, vector: _Vector) -> tuple[str, list]:
+        """SQL and parameters of the stock indexer's expression for a vector of this shape, compiled
+        once per shape; the parameters that are texts are left as _Text(i) for the row's i-th text."""
+        cache = self.__dict__.setdefault("_vector_sql_cache", {})
+        key = (column, vector.weights, vector.autocomplete)
+        if key not in cache:
+            markers = [f"\x00exchange-text-{i}\x00" for i in range(len(vector.weights))]
+            expression = pg.ObjectIndexer.as_vector(
+                indexer, list(zip(markers, vector.weights, strict=True)), for_autocomplete=vector.autocomplete
+            )
+            value = compiler.prepare_value(pg.IndexEntry._meta.get_field(column), expression)
+            sql, value_params = value.as_sql(compiler, self.write_connection)
+            where = {marker: _Text(i) for i, marker in enumerate(markers)}
+            cache[key] = (sql, [where.get(item, item) if isinstance(item, str) else item for item in value_params])
+        return cache[key]
+
+
+class _Text(int):
+    """Position of a row's text among a compiled vector's parameters."""
+
+
+class PostgresRebuilder(TitleNormsOnceAfterRebuild, pg.PostgresSearchRebuilder):
+    pass
+
+
+class PostgresAtomicRebuilder(TitleNormsOnceAfterRebuild, pg.PostgresSearchAtomicRebuilder):
+    pass
 
 
 class PostgresQueryCompiler(pg.PostgresSearchQueryCompiler):
@@ -75,3 +122,5 @@ class PostgresSearchBackend(pg.PostgresSearchBackend):
     query_compiler_class = PostgresQueryCompiler
     index_class = PostgresIndex
     results_class = PostgresSearchResults
+    rebuilder_class = PostgresRebuilder
+    atomic_rebuilder_class = PostgresAtomicRebuilder

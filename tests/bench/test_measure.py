@@ -1,12 +1,14 @@
 """The benchmark's measurements run on a small network and the driver's arithmetic and table hold."""
 
 import io
+import os
 
 import pytest
 from django.core.management import call_command
 
 from bench.driver import elasticsearch_url, env_for, ratios, render
-from bench.measure import percentiles, run_all
+from bench.http_load import _memory_mb
+from bench.measure import page_scenarios, percentiles, run_all
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +57,7 @@ def _run(scale: float) -> dict:
         "index rebuild": {"per second": 900.0},
         "memory after warm-up": {"rss_mb": 120.0},
         "memory after rebuild": {"peak_mb": 150.0},
+        "worker memory": {"rss_mb": 110.0 * scale, "peak_mb": 111.0},
     }
 
 
@@ -72,6 +75,8 @@ def test_ratios_and_table():
         {"meta": {"commit": "abc", "machine": "test", "seconds": 1}, "runs": runs, "ratios": figures}, [1000, 10000]
     )
     assert "search, 3 facets" in table and "20.0/12.0/15.0 (9)" in table
+    worker_row = next(line for line in table.splitlines() if line.startswith("worker RSS after warm-up MB"))
+    assert worker_row.split()[-2:] == ["110.0", "220.0"]
 
 
 def test_elasticsearch_column_ratios_and_table():
@@ -98,3 +103,11 @@ def test_only_the_elasticsearch_run_searches_the_engine(monkeypatch):
     assert engine["SEARCH_INDEX_PREFIX"] == "exchange-bench-"
     monkeypatch.setenv("BENCH_ELASTICSEARCH_URL", "http://127.0.0.1:8")
     assert elasticsearch_url() == "http://127.0.0.1:8"
+
+
+def test_the_worker_is_warmed_with_every_page_scenario_and_its_memory_read_from_proc():
+    call_command("generate_network", "--resources", "20", stdout=io.StringIO(), stderr=io.StringIO())
+    results = run_all(repeat=5, rebuild=False)
+    assert set(results["page urls"]) == {url for urls in page_scenarios().values() for url in urls}
+    memory = _memory_mb(os.getpid())
+    assert 10 < memory["rss_mb"] <= memory["peak_mb"]
