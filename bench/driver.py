@@ -233,7 +233,7 @@ def render(results: dict[str, Any], sizes: list[int]) -> str:
     rows = {
         "raw engine p50 ms": lambda r: r["engine"]["raw engine"]["p50"],
         "engine's own took p50 ms": lambda r: r["engine"].get("engine took", {}).get("p50", "—"),
-        "facets p50 ms (3 facets)": lambda r: r["engine"]["facets_ms p50"],
+        "facets p50 ms (3 facets)": lambda r: round(r["engine"]["facets_ms p50"], 1),
         "listing p50 ms": lambda r: r["listing vs naive"]["listing"]["p50"],
         "naive listing p50 ms": lambda r: r["listing vs naive"]["naive listing"]["p50"],
         "publish one resource p50 ms": lambda r: r["publish one resource"]["p50"],
@@ -244,7 +244,7 @@ def render(results: dict[str, Any], sizes: list[int]) -> str:
     }
     lines.append("")
     for name, pick in rows.items():
-        lines.append(f"{name:32}" + "".join(f"{pick(runs[c]):>26}" for c in columns))
+        lines.append(f"{name:32}" + "".join(f"{_cell(pick, runs[c]):>26}" for c in columns))
     if "throughput" in runs:
         lines += ["", "Throughput over HTTP, 1 gunicorn worker on core 0, load on core 1 (requests/s):"]
         lines += [f"  {name:30}{value}" for name, value in runs["throughput"].items()]
@@ -252,6 +252,15 @@ def render(results: dict[str, Any], sizes: list[int]) -> str:
     lines += [f"  {name:58}{value}" for name, value in results["ratios"].items()]
     lines += ["", f"Written to bench/results.json ({results['meta']['seconds']} s)."]
     return "\n".join(lines)
+
+
+def _cell(pick: Any, run: dict[str, Any]) -> Any:
+    """A figure, or a dash where this column does not measure it (the Elasticsearch column starts
+    no gunicorn worker of its own)."""
+    try:
+        return pick(run)
+    except KeyError:
+        return "—"
 
 
 if __name__ == "__main__":

@@ -82,6 +82,7 @@ def test_ratios_and_table():
 def test_elasticsearch_column_ratios_and_table():
     engine = _run(1)
     engine["engine"]["engine took"] = {"p50": 2.0}
+    del engine["worker memory"]  # measured for the database columns only
     runs = {"sqlite 1000": _run(1), "sqlite 10000": _run(3), "elasticsearch 10000": engine}
     figures = ratios(runs, [1000, 10000])
     assert figures["Elasticsearch: search page (3 facets) ÷ raw engine"] == 2.0
@@ -93,6 +94,8 @@ def test_elasticsearch_column_ratios_and_table():
     assert "elasticsearch 10000" in table
     took = next(line for line in table.splitlines() if line.startswith("engine's own took p50 ms"))
     assert took.split()[-3:] == ["—", "—", "2.0"]
+    worker = next(line for line in table.splitlines() if line.startswith("worker RSS after warm-up MB"))
+    assert worker.split()[-1] == "—"
 
 
 def test_only_the_elasticsearch_run_searches_the_engine(monkeypatch):
