@@ -37,13 +37,18 @@ def _use_redis(settings) -> None:
     }
 
 
-@pytest.fixture(params=["locmem", "redis"])
-def page_cache(request, settings):
-    """The page cache switched on (CACHE_SECONDS=600) over each backend, emptied around the test."""
-    if request.param == "redis":
+def use_cache_backend(name: str, settings) -> None:
+    """The default cache on local memory ("locmem") or the real Redis ("redis", skipped without one)."""
+    if name == "redis":
         _use_redis(settings)
     else:
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    """The page cache switched on (CACHE_SECONDS=600) over each backend, emptied around the test."""
+    use_cache_backend(request.param, settings)
     settings.CACHE_SECONDS = 600
     cache.clear()
     yield request.param

@@ -12,7 +12,7 @@ from resources.services.visibility import set_members_only
 from search import answers
 from search.params import SearchParams
 from search.services import search
-from tests.caching.conftest import _use_redis
+from tests.caching.conftest import use_cache_backend
 from tests.factories import ResourcePageFactory
 from tests.resources.admin_helpers import member
 
@@ -24,10 +24,7 @@ SECRET = "Members-only escalation protocol"
 @pytest.fixture(params=["locmem", "redis"])
 def kept(request, settings):
     """Answers kept (SEARCH_CACHE_SECONDS=600) in each cache backend, emptied around the test."""
-    if request.param == "redis":
-        _use_redis(settings)
-    else:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    use_cache_backend(request.param, settings)
     settings.SEARCH_CACHE_SECONDS = 600
     cache.clear()
     yield request.param
