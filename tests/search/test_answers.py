@@ -2,6 +2,7 @@
 answer ever outlives a change or crosses from one kind of reader to another."""
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
@@ -19,6 +20,14 @@ from tests.resources.admin_helpers import member
 pytestmark = pytest.mark.django_db
 
 SECRET = "Members-only escalation protocol"
+
+
+@pytest.fixture(autouse=True)
+def database_engine(settings):
+    """Keeping answers is the same for every engine; the database backend indexes each page as it
+    is saved, so these tests need not wait for an engine's refresh (CI also runs them with
+    SEARCH_URL set)."""
+    settings.WAGTAILSEARCH_BACKENDS = {"default": django_settings.DATABASE_SEARCH_BACKEND}
 
 
 @pytest.fixture(params=["locmem", "redis"])
