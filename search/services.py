@@ -88,6 +88,8 @@ def search(params: SearchParams, *, log: bool = True, user: Any = None) -> Searc
     """
     started = time.perf_counter()
     base = ResourcePage.objects.live().visible_to(user)
+    if params.excluded_tags:
+        base = base.exclude(pk__in=ResourcePage.objects.tagged(*params.excluded_tags).values("pk"))
     key = answers.key_for(params, user)
     answer = answers.get(key)
     kept = answer is not None
@@ -123,9 +125,8 @@ def search(params: SearchParams, *, log: bool = True, user: Any = None) -> Searc
 
 
 def _answer(params: SearchParams, base: ResourcePageQuerySet) -> answers.Answer:
-    """What the engine and the facet counts say about this search, independent of the page shown."""
-    if params.excluded_tags:
-        base = base.exclude(pk__in=ResourcePage.objects.tagged(*params.excluded_tags).values("pk"))
+    """What the engine and the facet counts say about this search, independent of the page shown
+    (``base``: what the reader may read, without excluded topics)."""
     parsed = parse(params.query) if params.query else None
     engine_started = time.perf_counter()
     ranked, degraded, loose = _engine_matches(base, parsed)
@@ -306,8 +307,6 @@ def _page(
         by_pk = {obj.pk: obj for obj in objects}
         page.object_list = [by_pk[pk] for pk, _ in page.object_list if pk in by_pk]
         return page, scores
-    if params.excluded_tags:
-        base = base.exclude(pk__in=ResourcePage.objects.tagged(*params.excluded_tags).values("pk"))
     filtered = _apply(_scope(base, answer.ranked), params.selected)
     page = Paginator(filtered.newest().for_listing(), PAGE_SIZE).get_page(params.page)
     scores = dict(answer.ranked or [])
