@@ -21,3 +21,11 @@ class OutboundEmailQuerySet(models.QuerySet):
         from notifications.models import EmailStatus
 
         return self.exclude(status=EmailStatus.SENT)
+
+    def finished_before(self, cutoff: datetime.datetime) -> OutboundEmailQuerySet:
+        """Emails the outbox is done with (sent or given up) whose last event is before cutoff."""
+        from notifications.models import EmailStatus
+
+        sent = models.Q(status=EmailStatus.SENT, sent_at__lt=cutoff)
+        given_up = models.Q(status=EmailStatus.GAVE_UP, created_at__lt=cutoff)
+        return self.filter(sent | given_up)

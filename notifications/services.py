@@ -164,3 +164,19 @@ def retry_due(now: datetime.datetime | None = None) -> list[OutboundEmail]:
         )
     )
     return [email for email in (deliver(pk) for pk in [*failed, *stale]) if email is not None]
+
+
+CLEARED_BODY = "[Cleared after the retention period: it held one-time links.]"
+
+
+def clear_old_bodies(now: datetime.datetime | None = None) -> int:
+    """Blank the bodies and attachments of emails finished more than EMAIL_BODY_RETENTION_DAYS ago.
+
+    Booking and set-password emails carry one-time links; kept in the outbox (and so in every
+    backup) they would stay usable by anyone who reads the table. Recipient, subject, status and
+    dates stay, so the outbox still answers "was it sent?". Unsent emails keep their bodies.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.EMAIL_BODY_RETENTION_DAYS)
+    old = OutboundEmail.objects.finished_before(cutoff).exclude(body=CLEARED_BODY)
+    return old.update(body=CLEARED_BODY, html_body="", attachments=[])

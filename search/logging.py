@@ -27,6 +27,13 @@ def record_search(query: str, filters: dict, result_count: int) -> None:
 
 
 def _prune_daily() -> None:
-    """Delete entries past retention, at most once a day per cache (a cheap indexed delete)."""
+    """Prune at most once a day per cache, as a fallback where the timer is not installed."""
     if cache.add(_PRUNE_KEY, True, timeout=60 * 60 * 24):
-        SearchLog.objects.filter(created_at__lt=timezone.now() - RETENTION).delete()
+        prune_search_log()
+
+
+def prune_search_log(now: datetime.datetime | None = None) -> int:
+    """Delete entries past retention (a cheap indexed delete); returns how many went."""
+    cutoff = (now or timezone.now()) - RETENTION
+    deleted, _ = SearchLog.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "uploads",
     "accounts",
     "backups",
+    "background",
+    # The task queue production uses (manage.py db_worker); installed everywhere so the schema
+    # is the same in every environment.
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -313,7 +317,12 @@ EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@practice-exchange.example")
 
+# Development and tests run tasks at once, in the request; production queues them in the
+# database for `manage.py db_worker` (exchange.settings.production).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Sent emails' bodies hold one-time booking and set-password links: cleared after this many days
+# (`clear_email_bodies`); the row (to, subject, status) stays for the outbox's history.
+EMAIL_BODY_RETENTION_DAYS = int(os.environ.get("EMAIL_BODY_RETENTION_DAYS", "14"))
 
 RESOURCES_PER_PAGE = 20
 EVENTS_PER_PAGE = 20

@@ -24,3 +24,6 @@ CSRF_COOKIE_NAME = "__Host-csrftoken"
 # database restart (a dead connection is replaced before the request uses it).
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+# Background work (text extraction, outgoing email, re-indexing) never runs inside a web
+# request: it is queued in the database and run by `manage.py db_worker` (deploy/).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
