@@ -84,6 +84,10 @@ test-browser: install-dev assets ## Only the browser tests (Playwright + Debian'
 test-search: install-dev ## The search tests against a real Elasticsearch (scripts/elasticsearch.sh), stopped afterwards
 	scripts/with-elasticsearch.sh $(BIN)/python -m pytest tests/search -q
 
+.PHONY: smoke
+smoke: install-dev assets ## Production smoke: fresh PostgreSQL, README's production steps, gunicorn + db_worker checked as a proxy would
+	scripts/smoke.sh
+
 .PHONY: check-deploy audit
 check-deploy: install ## Django's deployment checks on the production settings (warnings fail)
 	DJANGO_SETTINGS_MODULE=exchange.settings.production ALLOWED_HOSTS=exchange.example \

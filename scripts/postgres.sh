@@ -3,6 +3,7 @@
 #   scripts/postgres.sh start   installs Debian's postgresql if needed, starts a cluster, prints DATABASE_URL
 #   scripts/postgres.sh stop    stops it
 #   scripts/postgres.sh restart stops it, waits PG_DOWN_SECONDS (default 0), starts it again with its data
+# PG_FRESH=1 with start drops PG_DB first, so it begins empty (the smoke stage's fresh database).
 # The cluster lives in PG_DIR (default /tmp/exchange-pg), owned by the postgres user,
 # because PostgreSQL refuses to run as root.
 set -euo pipefail
@@ -47,6 +48,9 @@ start() {
     chown postgres:postgres "$PG_DIR" 2>/dev/null || true
     as_postgres "$bin/initdb" -D "$PG_DIR" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     serve "$bin"
+  fi
+  if [ "${PG_FRESH:-0}" = "1" ]; then
+    as_postgres "$bin/dropdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres --if-exists --force "$PG_DB" >&2
   fi
   as_postgres "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='$PG_DB'" \
     | grep -q 1 || as_postgres "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$PG_DB"
