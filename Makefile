@@ -85,7 +85,7 @@ test-search: install-dev ## The search tests against a real Elasticsearch (scrip
 	scripts/with-elasticsearch.sh $(BIN)/python -m pytest tests/search -q
 
 .PHONY: smoke
-smoke: install-dev assets ## Production smoke: fresh PostgreSQL, README's production steps, gunicorn + db_worker checked as a proxy would
+smoke: install assets ## Production smoke: fresh PostgreSQL, README's production steps, gunicorn + db_worker checked as a proxy would
 	scripts/smoke.sh
 
 .PHONY: check-deploy audit

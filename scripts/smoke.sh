@@ -30,9 +30,14 @@ export SECRET_KEY
 export ALLOWED_HOSTS=$SMOKE_HOST CSRF_TRUSTED_ORIGINS=https://$SMOKE_HOST WAGTAILADMIN_BASE_URL=https://$SMOKE_HOST
 export STATIC_ROOT=$WORK/static MEDIA_ROOT=$WORK/media
 if command -v clamd >/dev/null && command -v sigtool >/dev/null; then
-  CLAMAV_URL=$(CLAMD_DIR=$WORK/clamd scripts/clamd.sh start) && CLAMD_STARTED=1
-  export CLAMAV_URL CLAMD_DIR=$WORK/clamd
+  # Outside $WORK: clamd runs as the clamav user, who cannot enter root's private temp folder.
+  export CLAMD_DIR=/tmp/exchange-smoke-clamd
+  CLAMAV_URL=$(scripts/clamd.sh start)
+  CLAMD_STARTED=1
+  export CLAMAV_URL
   step "uploads scanned by clamd at $CLAMAV_URL"
+elif [ "${REQUIRE_CLAMAV:-0}" = "1" ]; then
+  echo "REQUIRE_CLAMAV=1 but clamd is not installed (scripts/clamd.sh install)" >&2; exit 1
 else
   export CLAMAV_ENABLED=0
   step "clamd is not installed here (scripts/clamd.sh install): uploads are not scanned in this run"
