@@ -6,6 +6,10 @@ DEV_SETTINGS := exchange.settings.dev
 TEST_SETTINGS := exchange.settings.test
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make run` serves: the demo site, its sitemap and every email link use it too.
+DEMO_URL := http://$(HOST):$(PORT)
+DEMO_ENV := DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) WAGTAILADMIN_BASE_URL=$(DEMO_URL)
+SUPPORTED_PYTHON := 3.11
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev assets run demo test lint format check clean
@@ -14,6 +18,9 @@ help: ## Show this list
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 
 $(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || { \
+	  echo "The exchange needs Python $(SUPPORTED_PYTHON) (Django 5.2 LTS with Wagtail 8.0); $(PYTHON) is" \
+	    "$$($(PYTHON) --version 2>&1). Install python$(SUPPORTED_PYTHON) or run: make PYTHON=/path/to/python$(SUPPORTED_PYTHON) ..." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
@@ -43,13 +50,13 @@ assets: static/dist/.built ## Compile GOV.UK Frontend and the exchange's styles 
 install-dev: $(VENV)/.installed-dev ## Install runtime and test dependencies
 
 demo: install assets ## Migrate and load the demo network (idempotent)
-	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py migrate --no-input
-	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py load_demo
-	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py update_index
-	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py create_demo_admin
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEMO_ENV) $(BIN)/python manage.py load_demo
+	$(DEMO_ENV) $(BIN)/python manage.py update_index
+	$(DEMO_ENV) $(BIN)/python manage.py create_demo_admin
 
-run: demo ## Serve the demo network on http://127.0.0.1:8000 (SQLite, database search)
-	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+run: demo ## Serve the demo network on http://127.0.0.1:8000 (SQLite, database search; HOST= and PORT= to change)
+	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install-dev ## ruff (Django and security rule families)
 	$(BIN)/ruff check .
@@ -91,7 +98,7 @@ smoke: install assets ## Production smoke: fresh PostgreSQL, README's production
 .PHONY: check-deploy audit
 check-deploy: install ## Django's deployment checks on the production settings (warnings fail)
 	DJANGO_SETTINGS_MODULE=exchange.settings.production ALLOWED_HOSTS=exchange.example \
-	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	WAGTAILADMIN_BASE_URL=https://exchange.example SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 audit: install-dev ## pip-audit of the virtualenv; fails on vulnerabilities that have a fix

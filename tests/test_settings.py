@@ -27,7 +27,13 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 
 def test_production_passes_the_deployment_checklist():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="exchange.example"
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="exchange.example",
+        WAGTAILADMIN_BASE_URL="https://exchange.example",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
@@ -82,3 +88,15 @@ def test_production_keeps_database_connections_with_health_checks():
         timeout=120,
     )
     assert result.stdout.split() == ["60", "True"]
+
+
+def test_a_base_url_the_site_would_refuse_is_warned_about():
+    """Email links use WAGTAILADMIN_BASE_URL; a host outside ALLOWED_HOSTS would answer them with 400."""
+    result = run_manage(
+        "check",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="exchange.example",
+        WAGTAILADMIN_BASE_URL="http://127.0.0.1:8000",
+    )
+    assert "home.W001" in result.stderr
+    assert "'127.0.0.1' is not in ALLOWED_HOSTS" in result.stderr

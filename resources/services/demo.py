@@ -2,8 +2,11 @@
 
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
+from wagtail.models import Site
 
 from home.models import HomePage, HomePageFeatured
 from resources.models import Adoption, BoroughPage, ResourcePage
@@ -40,10 +43,24 @@ def load_demo_network(workdir: Path, progress: Progress = no_progress) -> Import
     report = import_resources(workdir / "resources.json", progress=progress)
     if report.ok:
         with transaction.atomic():
+            set_site_address()
             _set_publisher_contacts()
             _set_featured()
             _set_adoptions()
     return report
+
+
+def set_site_address() -> None:
+    """Make the default site's address WAGTAILADMIN_BASE_URL's, so the sitemap, Open Graph links
+    and printed addresses name the address the site is served at (`make run` sets it to its own)."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    if not address.hostname:
+        return
+    port = address.port or (443 if address.scheme == "https" else 80)
+    Site.objects.filter(is_default_site=True).exclude(hostname=address.hostname, port=port).update(
+        hostname=address.hostname, port=port
+    )
+    Site.clear_site_root_paths_cache()
 
 
 def _set_publisher_contacts() -> None:

@@ -26,3 +26,13 @@ def test_refuses_without_debug(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("create_demo_admin")
     assert not get_user_model().objects.filter(username=DEMO_USERNAME).exists()
+
+
+@pytest.mark.django_db
+def test_the_printed_address_is_the_one_the_site_is_served_at(settings):
+    """`make run PORT=8100` sets WAGTAILADMIN_BASE_URL to its own address; the login line says it."""
+    settings.DEBUG = True
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8100"
+    out = io.StringIO()
+    call_command("create_demo_admin", stdout=out)
+    assert "sign in at http://127.0.0.1:8100/admin/" in out.getvalue()

@@ -34,5 +34,5 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             f"Demo administrator {'created' if created else 'ready'}: "
-            f"sign in at http://127.0.0.1:8000/admin/ as {DEMO_USERNAME} / {DEMO_PASSWORD}"
+            f"sign in at {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/ as {DEMO_USERNAME} / {DEMO_PASSWORD}"
         )
