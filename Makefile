@@ -49,14 +49,31 @@ assets: static/dist/.built ## Compile GOV.UK Frontend and the exchange's styles 
 
 install-dev: $(VENV)/.installed-dev ## Install runtime and test dependencies
 
-demo: install assets ## Migrate and load the demo network (idempotent)
-	$(DEMO_ENV) $(BIN)/python manage.py migrate --no-input
-	$(DEMO_ENV) $(BIN)/python manage.py load_demo
-	$(DEMO_ENV) $(BIN)/python manage.py update_index
-	$(DEMO_ENV) $(BIN)/python manage.py create_demo_admin
+# Quiet by default: progress bars and a closing summary. V=1 shows every command and log line.
+V ?= 0
+ifeq ($(V),0)
+  Q := @
+  SETUP_ENV := $(DEMO_ENV) LOG_LEVEL=WARNING
+  SETUP_VERBOSITY := -v0
+else
+  Q :=
+  SETUP_ENV := $(DEMO_ENV)
+  SETUP_VERBOSITY := -v1
+endif
+
+demo: install assets ## Migrate and load the demo network (idempotent; V=1 for every detail)
+	@echo "Preparing the database (db.sqlite3)..."
+	$(Q)$(SETUP_ENV) $(BIN)/python manage.py migrate --no-input $(SETUP_VERBOSITY)
+	$(Q)$(SETUP_ENV) $(BIN)/python manage.py load_demo
+	@echo "Indexing the demo network for search..."
+	$(Q)$(SETUP_ENV) $(BIN)/python manage.py update_index $(SETUP_VERBOSITY)
+	$(Q)$(SETUP_ENV) $(BIN)/python manage.py create_demo_admin
 
 run: demo ## Serve the demo network on http://127.0.0.1:8000 (SQLite, database search; HOST= and PORT= to change)
-	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo ""
+	@echo "The demo network is at $(DEMO_URL)/ (try searching for \"ICPC\"); the admin is at $(DEMO_URL)/admin/."
+	@echo "Emails are printed below. Stop with Ctrl+C."
+	$(Q)$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install-dev ## ruff (Django and security rule families)
 	$(BIN)/ruff check .
