@@ -127,3 +127,11 @@ class TestDemoAdministrator:
         settings.DEBUG = True
         client.force_login(editor, two_factor=False)
         assert client.get(ADMIN).status_code == 302
+
+
+def test_the_sign_in_page_names_the_exchange_and_says_what_comes_after_the_password(client, db):
+    page = client.get("/admin/login/").content.decode()
+    assert "Sign in to the London Practice Exchange" in page
+    assert "Sign in to Wagtail" not in page
+    assert "6-digit code from an authenticator app" in page
+    assert "recovery codes" in page
