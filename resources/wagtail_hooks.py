@@ -211,11 +211,29 @@ class ReviewPanel(Component):
         }
 
 
+class AddResourcePanel(Component):
+    """First on a lead's dashboard: "Add a resource for <publisher>", one click instead of
+    Pages → Boroughs → the publisher → an unlabelled icon."""
+
+    name = "add_resource"
+    order = 10
+    template_name = "resources/admin/add_resource_panel.html"
+
+    def __init__(self, publishers: Any) -> None:
+        self.publishers = publishers
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        return {"publishers": self.publishers}
+
+
 @hooks.register("construct_homepage_panels")
-def add_review_panel(request: HttpRequest, panels: list[Any]) -> None:
-    # Coordinators see every publisher in the Review dates report instead.
+def add_lead_panels(request: HttpRequest, panels: list[Any]) -> None:
+    # Coordinators see every publisher in the Review dates report and add from the page tree.
     if is_coordinator(request.user):
         return
     publishers = list(publishers_led_by(request.user))
+    addable = [p for p in publishers if p.permissions_for_user(request.user).can_add_subpage()]
+    if addable:
+        panels.append(AddResourcePanel(addable))
     if publishers:
         panels.append(ReviewPanel(publishers))

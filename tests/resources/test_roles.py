@@ -225,6 +225,10 @@ def test_requested_changes_reach_the_lead_by_email_with_the_comment(client, ours
     client.post(url, {"comment": "Please add the escalation route."})
     to_lead = [message for message in mailoutbox if lead.email in message.to]
     assert to_lead and "Please add the escalation route." in to_lead[-1].body
+    # "Rejected" is Wagtail's word; for a lead it is a request for changes.
+    assert all("rejected" not in (m.subject + m.body).lower() for m in to_lead)
+    assert any(m.subject.startswith("Changes requested:") for m in to_lead)
+    assert "submit it again" in to_lead[-1].body
     assert ResourcePage.objects.get(pk=ours.pk).title == "Camden core group guide"
 
 
