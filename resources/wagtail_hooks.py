@@ -1,6 +1,7 @@
 """Admin rules for publishing: refusals that keep publishers' material safe, audit-log actions,
 and the coordinators' publisher-access screen."""
 
+import html
 from typing import Any
 
 from django.conf import settings
@@ -20,7 +21,7 @@ from wagtail.log_actions import log
 from resources import admin_views
 from resources.forms import OVERRIDE_PERMISSION
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
-from resources.models.workflow import OVERRIDE_LOG_ACTION
+from resources.models.workflow import OVERRIDE_ACTION, OVERRIDE_LOG_ACTION
 from resources.roles import is_coordinator, publishers_led_by
 from resources.services.page_guard import has_blocking, scan_page, summarise
 from resources.services.reviews import DUE_WITHIN_DAYS, REVIEWED_LOG_ACTION
@@ -93,6 +94,24 @@ def _log_override(request: HttpRequest, page: Any) -> None:
 
 hooks.register("after_create_page", _log_override)
 hooks.register("after_edit_page", _log_override)
+
+
+@hooks.register("after_edit_page")
+def say_published_after_approval(request: HttpRequest, page: Any) -> None:
+    """An approval publishes, but Wagtail's edit view confirms it as "has been updated": say what
+    happened. The queued messages are read and queued again, the approval's one reworded."""
+    if request.POST.get("workflow-action-name") not in {"approve", OVERRIDE_ACTION}:
+        return
+    page.refresh_from_db(fields=["live", "has_unpublished_changes"])
+    if not page.live or page.has_unpublished_changes:
+        return  # a multi-step workflow moved on without publishing: "updated" is right
+    title = page.get_admin_display_title()
+    for message in list(messages.get_messages(request)):
+        text = message.message
+        # Wagtail's confirmation arrives escaped and with its buttons' whitespace after it.
+        if html.unescape(str(text)).strip().endswith(f"'{title}' has been updated."):
+            text = f"'{title}' has been approved and published."
+        messages.add_message(request, message.level, text, extra_tags=message.extra_tags)
 
 
 @hooks.register("before_serve_document")

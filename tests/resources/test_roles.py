@@ -202,6 +202,21 @@ def test_coordinator_approves_a_submission(client, camden_lead, ours):
     assert ResourcePage.objects.get(pk=ours.pk).title == "Approved title"
 
 
+def test_approving_from_the_editor_says_published_not_updated(client, camden_lead, ours):
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[ours.pk]),
+        resource_form_data(ours, title="Approved in the editor", action="action-submit"),
+    )
+    client.force_login(coordinator())
+    data = resource_form_data(ours, title="Approved in the editor", action="action-workflow-action")
+    data["workflow-action-name"] = "approve"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[ours.pk]), data, follow=True)
+    page = response.content.decode()
+    assert "&#x27;Approved in the editor&#x27; has been approved and published." in page
+    assert "has been updated" not in page
+    assert ResourcePage.objects.get(pk=ours.pk).live
+
+
 def test_deleting_a_publisher_with_resources_is_refused(admin_client, camden, ours):
     response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[camden.pk]), follow=True)
     assert BoroughPage.objects.filter(pk=camden.pk).exists()
