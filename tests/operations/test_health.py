@@ -1,5 +1,6 @@
 """/health/live and /health/ready: JSON, never cached or redirected, 503 naming the part that is down."""
 
+import os
 from datetime import timedelta
 from io import StringIO
 
@@ -170,3 +171,13 @@ def test_probes_are_not_rate_limited(client, settings):
 def test_only_get_and_head(client):
     assert client.post("/health/ready").status_code == 405
     assert client.head("/health/live").status_code == 200
+
+
+@pytest.mark.skipif(not os.environ.get("CACHE_URL"), reason="CACHE_URL unset: no shared cache to find up")
+def test_a_reachable_cache_is_ready(client):
+    assert client.get("/health/ready").json()["checks"]["cache"] == "ok"
+
+
+@pytest.mark.skipif(not os.environ.get("SEARCH_URL"), reason="SEARCH_URL unset: no search engine to find up")
+def test_a_reachable_search_engine_is_ready(client):
+    assert client.get("/health/ready").json()["checks"]["search"] == "ok"
