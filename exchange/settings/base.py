@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "operations.middleware.RequestLogMiddleware",
     # /health/live and /health/ready, before the page cache, the HTTPS redirect and host checks.
     "operations.middleware.HealthCheckMiddleware",
-    # First: a cached anonymous page is answered before any other middleware (caching/).
+    # A cached anonymous page is answered before any other middleware but the two above (caching/).
     "caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "exchange.headers.ExchangeCSPMiddleware",
