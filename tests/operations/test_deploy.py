@@ -2,6 +2,7 @@
 is a real management command, and nginx accepts the site file."""
 
 import importlib.util
+import os
 import re
 import shutil
 import subprocess
@@ -75,8 +76,19 @@ def units_here(tmp_path):
     return folder
 
 
-@pytest.mark.skipif(not Path(SYSTEMD_ANALYZE).exists(), reason="systemd-analyze missing: apt-get install systemd")
+def needs(program: str, package: str) -> None:
+    """Skip, saying what to install, when `program` is missing; fail instead with
+    REQUIRE_DEPLOY_TOOLS=1 (CI), where a missing tool must not pass unnoticed."""
+    if Path(program).exists():
+        return
+    message = f"{program} missing: apt-get install {package}"
+    if os.environ.get("REQUIRE_DEPLOY_TOOLS") == "1":
+        pytest.fail(f"REQUIRE_DEPLOY_TOOLS=1 but {message}")
+    pytest.skip(message)
+
+
 def test_systemd_accepts_every_unit(units_here):
+    needs(SYSTEMD_ANALYZE, "systemd")
     names = sorted(path.name for path in units_here.iterdir())
     result = subprocess.run(  # noqa: S603 - Debian's systemd-analyze on our own files
         [SYSTEMD_ANALYZE, "verify", "--man=no", *names],
@@ -90,9 +102,9 @@ def test_systemd_accepts_every_unit(units_here):
     assert result.returncode == 0 and not result.stderr.strip(), result.stderr
 
 
-@pytest.mark.skipif(not Path(SYSTEMD_ANALYZE).exists(), reason="systemd-analyze missing: apt-get install systemd")
 def test_systemd_verify_notices_a_missing_program(units_here):
     """The check above can fail: a unit whose program is missing is refused."""
+    needs(SYSTEMD_ANALYZE, "systemd")
     service = units_here / "exchange-retry_emails.service"
     service.write_text(service.read_text().replace(str(ROOT), "/nonexistent"))
     result = subprocess.run(  # noqa: S603 - Debian's systemd-analyze on our own files
@@ -132,8 +144,8 @@ def test_nginx_proxies_to_the_socket_systemd_listens_on():
         assert site_text().count(f"proxy_set_header {header} ") == 2, header  # both servers
 
 
-@pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx missing: apt-get install nginx-light")
 def test_nginx_accepts_the_site_file(tmp_path):
+    needs(NGINX, "nginx-light")
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     openssl = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=test"]
     subprocess.run(  # noqa: S603 - a throwaway self-signed certificate for the TLS placeholders
