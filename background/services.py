@@ -75,4 +75,6 @@ def retry_failed_tasks(now: datetime.datetime | None = None) -> RetryReport:
             else:
                 report.gave_up += 1
             TaskRetry.objects.create(failed_result_id=row.pk, retried_as_id=retry and retry.pk, attempt=attempt)
+        # prune_db_task_results deletes old results; their retry records go with them.
+        TaskRetry.objects.exclude(failed_result_id__in=DBTaskResult.objects.values("pk")).delete()
     return report

@@ -108,7 +108,14 @@ while read -r job; do
   fi
 done <<<"$jobs"
 
-step "the database stopped: the exchange's own 500 page"
+step "health: /health/live and /health/ready (worker_heartbeat above queued the task the worker answers)"
+for _ in $(seq 1 30); do
+  curl -fsS -o /dev/null -H "Host: 127.0.0.1" "http://127.0.0.1:$SMOKE_PORT/health/ready" && break
+  sleep 1
+done
+$PY scripts/smoke_checks.py ready || status=1
+
+step "the database stopped: the readiness probe names it, pages show the exchange's own 500 page"
 scripts/postgres.sh stop
 $PY scripts/smoke_checks.py error || status=1
 

@@ -1,7 +1,8 @@
 """The production smoke checks (scripts/smoke.sh): requests sent to gunicorn as a reverse proxy would.
 
     python scripts/smoke_checks.py pages     # every public page, its assets, 404, sign-in, a download
-    python scripts/smoke_checks.py error     # with the database stopped: the exchange's own 500 page
+    python scripts/smoke_checks.py ready     # /health/live and /health/ready, the worker's heartbeat seen
+    python scripts/smoke_checks.py error     # with the database stopped: 503 from ready, the 500 page
 
 Talks HTTP to 127.0.0.1:$SMOKE_PORT with `Host: $SMOKE_HOST` and `X-Forwarded-Proto: https`, as
 nginx does (deploy/nginx/). Standard library only, so it runs wherever the exchange runs. Every
@@ -322,8 +323,42 @@ def check_download(browser: Browser, resource_pages: list[Response]) -> None:
         miss(f"/media/documents/…: status {media.status}; uploaded files must only be served by the checked view")
 
 
+def health(expect: str) -> dict:
+    """/health/live and /health/ready as a load balancer asks them: by address, over plain HTTP."""
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    answers = {}
+    for path in ("/health/live", "/health/ready"):
+        connection.request("GET", path, headers={"Host": "127.0.0.1"})
+        raw = connection.getresponse()
+        body = raw.read().decode()
+        print(f"  {raw.status} {path} {body}", flush=True)
+        if raw.getheader("Cache-Control") != "no-store":
+            miss(f"{path}: Cache-Control {raw.getheader('Cache-Control')!r}, expected no-store")
+        try:
+            answers[path] = (raw.status, json.loads(body))
+        except ValueError:
+            miss(f"{path}: not JSON")
+            answers[path] = (raw.status, {})
+    connection.close()
+    if answers["/health/live"][0] != 200:
+        miss(f"/health/live answered {answers['/health/live'][0]}")
+    status, ready = answers["/health/ready"]
+    if expect == "ready" and (status != 200 or ready.get("checks", {}).get("worker") != "ok"):
+        miss(f"/health/ready answered {status} {ready}: expected 200 with the worker's heartbeat seen")
+    if expect == "database-down" and (status != 503 or "database" not in ready.get("failing", [])):
+        miss(f"/health/ready answered {status} {ready}: expected 503 naming the database")
+    return ready
+
+
+def ready() -> None:
+    """After worker_heartbeat ran: every configured part answers, the worker included."""
+    health("ready")
+
+
 def error() -> None:
-    """Called with the database stopped: a page that needs it must be the exchange's own 500 page."""
+    """Called with the database stopped: a page that needs it must be the exchange's own 500 page,
+    and the readiness probe names the database."""
+    health("database-down")
     response = Browser().get("/search/?q=child+protection+conference")
     print(f"  {response.status} /search/ with the database stopped", flush=True)
     if response.status != 500 or "Sorry, there is a problem with the service" not in response.text:
@@ -334,6 +369,6 @@ def error() -> None:
 
 
 if __name__ == "__main__":
-    {"pages": pages, "error": error}[sys.argv[1]]()
+    {"pages": pages, "ready": ready, "error": error}[sys.argv[1]]()
     print(f"{len(misses)} missed" if misses else "all checks passed", flush=True)
     sys.exit(min(len(misses), 100))

@@ -42,5 +42,12 @@ class Booking(models.Model):
         return f"{self.name} ({self.get_status_display()})"
 
     @property
+    def short_reference(self) -> str:
+        """What an attendee quotes on the phone or by email: 8 characters of the reference, grouped.
+        Derived, not stored: unique enough to find one booking among an event's few hundred."""
+        code = self.reference.hex[:8].upper()
+        return f"{code[:4]}-{code[4:]}"
+
+    @property
     def is_active(self) -> bool:
         return self.status != BookingStatus.CANCELLED

@@ -25,6 +25,7 @@ from wagtail.search import index
 from events.admin_forms import EventPageForm
 from events.blocks import AgendaBlock
 from events.enums import EventFormat
+from events.panels import BookingsPanel
 from events.querysets import EventPageManager, linked_resources
 from exchange.routing import RoutedPageMixin
 from resources.enums import ResourceType
@@ -74,7 +75,8 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, Page):
         null=True,
         blank=True,
         validators=[MinValueValidator(0, "Capacity cannot be below zero.")],
-        help_text="Places available. Leave blank for no limit; further bookings join a waiting list.",
+        help_text="Places available. When they are all taken, further bookings join a waiting list. "
+        "Leave blank for no limit (and no waiting list).",
     )
     registration_closes_at = models.DateTimeField(
         null=True, blank=True, help_text="London time. Leave blank to close registration when the event starts."
@@ -102,7 +104,10 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, Page):
         FieldPanel("tags"),
         FieldPanel("description"),
         FieldPanel("agenda"),
-        MultiFieldPanel([FieldPanel("capacity"), FieldPanel("registration_closes_at")], heading="Booking"),
+        MultiFieldPanel(
+            [FieldPanel("capacity"), FieldPanel("registration_closes_at"), BookingsPanel(heading="Bookings")],
+            heading="Booking",
+        ),
         InlinePanel("related_resources", label="Related resource", heading="Related resources"),
         InlinePanel("session_notes", label="Notes or slides", heading="From this session (after the event)"),
     ]

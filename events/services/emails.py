@@ -29,12 +29,16 @@ def _send(booking: Booking, template: str, subject: str, *, with_ics: bool) -> O
         "booking_url": _absolute(booking_url(booking)),
         "event_url": _absolute(event.url or ""),
         "confirmed": booking.status == BookingStatus.CONFIRMED,
+        "waiting": booking.status == BookingStatus.WAITLISTED,
+        # Access needs and questions go to whoever organises the event.
+        "organiser": event.host,
     }
     body = render_to_string(f"events/email/{template}.txt", context)
     attachments = []
     if with_ics and booking.status == BookingStatus.CONFIRMED:
         ics = build_calendar([event], name=event.title, base_url=settings.WAGTAILADMIN_BASE_URL)
-        attachments.append(Attachment("event.ics", ics.decode(), "text/calendar"))
+        # Named as the "Add to calendar" download is, so the attendee sees which event it is.
+        attachments.append(Attachment(f"{event.slug}.ics", ics.decode(), "text/calendar"))
     return queue_email(
         booking.email, f"{subject}: {event.title}", body, attachments=attachments, category=f"events.{template}"
     )

@@ -37,6 +37,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "operations",
     "caching",
     "home",
     "resources",
@@ -85,7 +86,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached anonymous page is answered before any other middleware (caching/).
+    # Outermost: one log line per request, cache hits and probes included (operations/).
+    "operations.middleware.RequestLogMiddleware",
+    # /health/live and /health/ready, before the page cache, the HTTPS redirect and host checks.
+    "operations.middleware.HealthCheckMiddleware",
+    # A cached anonymous page is answered before any other middleware but the two above (caching/).
     "caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "exchange.headers.ExchangeCSPMiddleware",
@@ -220,10 +225,19 @@ STORAGES = {
 # The page editor's StreamFields post many fields at once.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# LOG_FORMAT=json writes each record as one JSON object (operations.logformat) for a log shipper.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        # No time: journald (or the container runtime) stamps each line itself.
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+        "json": {"()": "operations.logformat.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # A line per background task drowns what matters; failures are still logged.
     "loggers": {"django_tasks": {"level": "WARNING"}},
@@ -323,6 +337,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Sent emails' bodies hold one-time booking and set-password links: cleared after this many days
 # (`clear_email_bodies`); the row (to, subject, status) stays for the outbox's history.
 EMAIL_BODY_RETENTION_DAYS = int(os.environ.get("EMAIL_BODY_RETENTION_DAYS", "14"))
+# /health/ready (operations/): each dependency must answer within HEALTH_CHECK_TIMEOUT seconds,
+# and a queue worker must have run the heartbeat task within WORKER_HEARTBEAT_MAX_AGE seconds.
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "2"))
+WORKER_HEARTBEAT_MAX_AGE = int(os.environ.get("WORKER_HEARTBEAT_MAX_AGE", "300"))
 
 RESOURCES_PER_PAGE = 20
 EVENTS_PER_PAGE = 20

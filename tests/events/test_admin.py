@@ -159,3 +159,28 @@ class TestMissingNotesReport:
         assert "Held without notes" in html
         for other in ("Held with notes", "Cancelled before", "Still to come"):
             assert other not in html
+
+
+class TestBookingsOnTheEventsOwnPage:
+    def test_the_edit_page_shows_counts_latest_bookings_and_the_link(self, coordinator):
+        event = EventPageFactory(capacity=1)
+        BookingFactory(event=event, name="Test confirmed", organisation="Camden")
+        BookingFactory(event=event, name="Test waiting", status=BookingStatus.WAITLISTED)
+        BookingFactory(event=event, name="Test cancelled", status=BookingStatus.CANCELLED)
+        html = coordinator.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+        assert "1 place taken of 1, 1 on the waiting list." in html
+        assert "Test confirmed (Camden)" in html and "Test waiting" in html
+        assert "Test cancelled" not in html
+        assert reverse("events_admin:bookings", args=[event.pk]) in html
+
+    def test_the_bookings_screen_links_back_to_the_event(self, coordinator):
+        event = EventPageFactory()
+        booking = BookingFactory(event=event)
+        html = coordinator.get(reverse("events_admin:bookings", args=[event.pk])).content.decode()
+        assert reverse("wagtailadmin_pages:edit", args=[event.pk]) in html
+        assert booking.short_reference in html
+
+    def test_a_new_event_says_where_bookings_will_appear(self, coordinator):
+        index = EventPageFactory().get_parent()
+        url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.pk])
+        assert "Bookings appear here once the event is saved" in coordinator.get(url).content.decode()

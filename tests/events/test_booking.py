@@ -1,6 +1,8 @@
 """Booking through the public form: places, the waiting list, duplicates, closed events, bad input."""
 
 import datetime
+import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -41,8 +43,15 @@ class TestBookingForm:
         assert email.to == ["attendee@example.org"]
         assert booking_token(booking) in email.body
         [(filename, content, mimetype)] = email.attachments
-        assert filename == "event.ics" and mimetype == "text/calendar"
+        # Named after the event, as the "Add to calendar" download is.
+        assert filename == f"{event.slug}.ics" and mimetype == "text/calendar"
         assert "BEGIN:VEVENT" in content
+        # A short reference to quote, and who to ask about access needs: the event's organiser.
+        assert f"Your booking reference: {booking.short_reference}" in email.body
+        assert re.fullmatch(r"[0-9A-F]{4}-[0-9A-F]{4}", booking.short_reference)
+        host = event.host
+        if host.contact_email:
+            assert host.contact_email in email.body
 
     def test_when_full_further_bookings_join_the_waiting_list_in_order(self, client):
         event = EventPageFactory(capacity=1)
@@ -55,6 +64,22 @@ class TestBookingForm:
         response = client.get(event.url)
         assert "This event is full" in response.content.decode()
         assert "Join the waiting list" in response.content.decode()
+
+    def test_the_waiting_list_email_says_what_happens_next_and_until_when(
+        self, client, django_capture_on_commit_callbacks
+    ):
+        event = EventPageFactory(capacity=0)
+        event.host.contact_email = "events@organiser.example"
+        event.host.save()
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(book_url(event), form_data())
+        [email] = mail.outbox
+        assert email.subject.startswith("You are on the waiting list")
+        closes = timezone.localtime(event.registration_closes, ZoneInfo("Europe/London"))
+        assert f"if a place comes free before {closes:%A} {closes.day} {closes:%B %Y, %H:%M}" in email.body
+        assert "you will not have a place and need do nothing" in email.body
+        assert "Access needs or questions:" in email.body and "events@organiser.example" in email.body
+        assert not email.attachments  # no calendar entry for a place not yet held
 
     def test_no_capacity_means_no_limit(self):
         event = EventPageFactory(capacity=None)
