@@ -38,16 +38,26 @@ ADMIN_DIRECTIVES = {
     "frame-ancestors": [SELF],
 }
 
+# A preview (the editor's panel and "Preview in new tab") renders the public page inside the
+# admin's own frame: the public policy, framable by this site only. Public pages stay unframable.
+PREVIEW_DIRECTIVES = {**PUBLIC_DIRECTIVES, "frame-ancestors": [SELF]}
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
 class ExchangeCSPMiddleware(CSPMiddleware):
-    """django-csp's middleware choosing the admin policy for admin paths."""
+    """django-csp's middleware choosing the admin policy for admin paths and the preview policy
+    for previews."""
 
     def get_policy_parts(
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIXES):
+        if report_only or parts.config is not None:
+            return parts
+        # Wagtail serves a preview through this middleware with the page's own path, marked
+        # is_preview (wagtail.models.preview): it is not the public page a stranger could frame.
+        if getattr(request, "is_preview", False):
+            parts.config = PREVIEW_DIRECTIVES
+        elif request.path_info.startswith(ADMIN_PREFIXES):
             parts.config = ADMIN_DIRECTIVES
         return parts

@@ -15,6 +15,7 @@ from wagtail.url_routing import RouteResult
 from events.models import EventPage
 from exchange.routing import RoutedPageMixin, route_below
 from resources.models import ResourcePage
+from resources.querysets import linked_ids
 from resources.tags import popular_tags
 
 
@@ -40,7 +41,7 @@ class HomePage(RoutedPageMixin, Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         live = ResourcePage.objects.live().visible_to(request.user)
-        context["featured"] = live.filter(pk__in=self.featured.values("resource")).for_listing()
+        context["featured"] = live.filter(pk__in=linked_ids(self.featured)).for_listing()
         context["latest"] = live.newest().for_listing()[:6]
         context["popular_tags"] = popular_tags(12)
         totals = live.totals()

@@ -6,8 +6,9 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import CharField, Count, Model, Q, Value, prefetch_related_objects
+from django.db.models import CharField, Count, Model, Q, QuerySet, Value, prefetch_related_objects
 from django.utils import timezone
+from modelcluster.queryset import FakeQuerySet
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
@@ -16,6 +17,18 @@ from resources.services.visibility import all_restrictions, hidden_filter, publi
 
 if TYPE_CHECKING:
     from resources.models import BoroughPage
+
+
+def linked_ids(relation: Any, field: str = "resource") -> QuerySet | list[int]:
+    """The ids a child relation (related resources, featured, session notes) links to, for `pk__in`.
+
+    Saved links give a subquery (no extra query). A preview or an unsaved form holds its links in
+    memory (modelcluster's FakeQuerySet), whose `values()` gives dicts `pk__in` cannot take.
+    """
+    links = relation.all()
+    if isinstance(links, FakeQuerySet):
+        return [getattr(link, f"{field}_id") for link in links]
+    return links.values(field)
 
 
 class ExchangePageQuerySet(PageQuerySet):

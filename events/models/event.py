@@ -30,6 +30,7 @@ from events.querysets import EventPageManager, linked_resources
 from exchange.routing import RoutedPageMixin
 from resources.enums import ResourceType
 from resources.models import BoroughPage, ResourcePage
+from resources.querysets import linked_ids
 
 DEFAULT_HOST_SLUG = "london-councils"
 # Changes to these fields are changes attendees' calendars must pick up (iCalendar SEQUENCE).
@@ -234,8 +235,8 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, Page):
             return linked_resources(self.pk)
         public = ResourcePage.objects.live().public()
         return (
-            public.filter(pk__in=self.related_resources.values("resource")).for_listing(),
-            public.filter(pk__in=self.session_notes.values("resource")).for_listing(),
+            public.filter(pk__in=linked_ids(self.related_resources)).for_listing(),
+            public.filter(pk__in=linked_ids(self.session_notes)).for_listing(),
         )
 
     @path("book/", name="book")

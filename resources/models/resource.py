@@ -24,7 +24,7 @@ from resources.enums import ResourceType
 from resources.forms import OVERRIDE_PERMISSION, ResourcePageForm
 from resources.models.boroughs import BoroughPage
 from resources.panels import GuardFindingsPanel
-from resources.querysets import ResourcePageManager, facet_names
+from resources.querysets import ResourcePageManager, facet_names, linked_ids
 from resources.services.body_text import blocks_plain_text
 from search.text import stems_text
 
@@ -214,8 +214,10 @@ class ResourcePage(RoutedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["facets"] = self.facet_names()
         context["attachments"] = self.attachments.select_related("document")
-        context["adopted_by"] = list(BoroughPage.objects.filter(adoptions__resource=self).order_by("title"))
-        if request.user.is_authenticated:
+        # A new page's preview has no row yet, so nothing can have adopted it.
+        adopters = BoroughPage.objects.filter(adoptions__resource=self) if self.pk else BoroughPage.objects.none()
+        context["adopted_by"] = list(adopters.order_by("title"))
+        if request.user.is_authenticated and self.pk:  # a new page's preview cannot be adopted yet
             from resources.services.adoption import boroughs_of
 
             adopted = {borough.pk for borough in context["adopted_by"]}
@@ -227,7 +229,7 @@ class ResourcePage(RoutedPageMixin, Page):
         context["related"] = (
             ResourcePage.objects.live()
             .visible_to(request.user)
-            .filter(pk__in=self.related_resources.values("resource"))
+            .filter(pk__in=linked_ids(self.related_resources))
             .for_listing()
         )
         return context
