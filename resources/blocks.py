@@ -23,7 +23,11 @@ class HeadingBlock(blocks.CharBlock):
 
 
 class HowToStepsBlock(blocks.StructBlock):
-    intro = blocks.CharBlock(required=False, help_text="Optional line before the steps.")
+    intro = blocks.CharBlock(
+        required=False,
+        label="Heading",
+        help_text="Optional heading above the steps, for example 'How to use the tool' or 'Common pitfalls'.",
+    )
     steps = blocks.ListBlock(
         blocks.TextBlock(help_text="One step, in the order a practitioner does it."),
         min_num=1,
@@ -31,7 +35,7 @@ class HowToStepsBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ol"
-        label = "How to use (steps)"
+        label = "Numbered steps"
         template = "components/blocks/how_to_steps.html"
 
 

@@ -161,3 +161,20 @@ class TestResourceModel:
         resource.refresh_from_db()
         assert resource.borough == hackney
         assert resource.url.startswith("/boroughs/hackney/")
+
+
+def test_numbered_steps_are_headed_by_the_editors_own_line_never_a_stock_how_to_use(client, camden):
+    from tests.factories import ResourcePageFactory
+
+    page = ResourcePageFactory(
+        parent=camden,
+        body=[
+            ("heading", "Common pitfalls"),
+            ("how_to", {"intro": "", "steps": ["Writing about the parent, not the child"]}),
+            ("how_to", {"intro": "Before the meeting", "steps": ["Read the chronology"]}),
+        ],
+    )
+    html = client.get(page.url).content.decode()
+    assert "How to use" not in html
+    assert '<h3 class="govuk-heading-m">Before the meeting</h3>' in html
+    assert "Writing about the parent, not the child" in html
