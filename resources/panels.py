@@ -19,3 +19,21 @@ class GuardFindingsPanel(Panel):
             context["findings"] = findings
             context["blocking"] = has_blocking(findings)
             return context
+
+
+class SubmissionNotePanel(Panel):
+    """For editors who may not publish: one line on who reviews a submission and what happens next."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "resources/admin/submission_note.html"
+
+        def is_shown(self) -> bool:
+            from resources.roles import is_coordinator
+
+            user = self.request.user
+            return not (user.is_superuser or is_coordinator(user))
+
+        def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
+            from resources.services.access import WORKFLOW_NAME
+
+            return {**super().get_context_data(parent_context), "workflow_name": WORKFLOW_NAME}

@@ -256,3 +256,13 @@ def add_lead_panels(request: HttpRequest, panels: list[Any]) -> None:
         panels.append(AddResourcePanel(addable))
     if publishers:
         panels.append(ReviewPanel(publishers))
+
+
+@hooks.register("construct_page_action_menu")
+def submit_first_for_those_who_cannot_publish(menu_items: list[Any], request: HttpRequest, context: Any) -> None:
+    """Wagtail's main button is "Save draft", with Submit behind the caret; a lead's real next step
+    is to submit for cross-borough review, so make it the main button whenever Publish is absent."""
+    names = [getattr(item, "name", "") for item in menu_items]
+    if "action-publish" in names or "action-submit" not in names:
+        return
+    menu_items.insert(0, menu_items.pop(names.index("action-submit")))

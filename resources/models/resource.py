@@ -23,7 +23,7 @@ from resources.blocks import ResourceBodyBlock
 from resources.enums import ResourceType
 from resources.forms import OVERRIDE_PERMISSION, ResourcePageForm
 from resources.models.boroughs import BoroughPage
-from resources.panels import GuardFindingsPanel
+from resources.panels import GuardFindingsPanel, SubmissionNotePanel
 from resources.querysets import ResourcePageManager, facet_names, linked_ids
 from resources.services.body_text import blocks_plain_text
 from search.text import stems_text
@@ -109,6 +109,7 @@ class ResourcePage(RoutedPageMixin, Page):
 
     content_panels = [
         GuardFindingsPanel(heading="Personal-data check"),
+        SubmissionNotePanel(heading="Publishing"),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("resource_type"),
