@@ -22,17 +22,24 @@ $(BIN)/python:
 	  echo "The exchange needs Python $(SUPPORTED_PYTHON) (Django 5.2 LTS with Wagtail 8.0); $(PYTHON) is" \
 	    "$$($(PYTHON) --version 2>&1). Install python$(SUPPORTED_PYTHON) or run: make PYTHON=/path/to/python$(SUPPORTED_PYTHON) ..." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --upgrade pip==26.3
 
-$(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+# Installs come from the locks: every package of the whole set pinned with its hashes (pip-tools;
+# `make lock` after changing requirements*.txt, which name only the direct dependencies).
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	@touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements.lock requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
+
+.PHONY: lock
+lock: install-dev ## Re-lock the whole dependency set with hashes after editing requirements*.txt
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o requirements.lock requirements.txt
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o requirements-dev.lock requirements-dev.txt
 
 # The GOV.UK Frontend build: npm installs the exact versions in package-lock.json, sass compiles
 # static/scss/ into static/dist/ (git-ignored). Rebuilt only when the lock or a source changes.
