@@ -161,3 +161,17 @@ def document_visible_to(document: Any, user: Any) -> bool:
     if hidden is not None:
         readable = readable.exclude(hidden)
     return readable.exists() or _led_by_user(document, user, pages)
+
+
+def admin_page_filter(user: Any) -> Q | None:
+    """In the admin's explorer and page chooser: a Q of the pages ``user`` may see listed, None for all.
+
+    Wagtail lists every page to anyone who can choose pages; a lead sees live pages anywhere but
+    drafts only under their own publishers, so another borough's unpublished titles stay its own.
+    """
+    if is_coordinator(user):
+        return None
+    visible = Q(live=True)
+    for path in publishers_led_by(user).values_list("path", flat=True):
+        visible |= Q(path__startswith=path)
+    return visible
