@@ -19,6 +19,7 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from exchange.next_url import safe_next_url
 from resources import admin_views
 from resources.forms import OVERRIDE_PERMISSION
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
@@ -73,7 +74,7 @@ def refuse_unsafe_bulk_actions(
         return None
     for refusal in refusals:
         messages.error(request, refusal)
-    return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+    return redirect(safe_next_url(request, "wagtailadmin_explore_root"))
 
 
 def _log_override(request: HttpRequest, page: Any) -> None:
