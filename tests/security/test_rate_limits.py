@@ -64,9 +64,7 @@ def test_tag_pages_share_the_search_limit(client, tight):
     Tag.objects.create(name="Unused", slug="unused")
     ResourcePageFactory(tags=["S47"])
     client.get("/tags/no-such-tag/", **OFFICE)  # an unknown tag is answered before counting
-    client.get(
-        "/tags/unused/", **OFFICE
-    )  # so is one no readable resource carries
+    client.get("/tags/unused/", **OFFICE)  # so is one no readable resource carries
     assert client.get("/search/", **OFFICE).status_code == 200
     assert client.get("/search/", **OFFICE).status_code == 200
     assert client.get("/tags/s47/", **OFFICE).status_code == 200  # counted
