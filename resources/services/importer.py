@@ -29,6 +29,7 @@ from resources.models import (
 )
 from resources.models.resource import default_review_due
 from resources.services.body_text import comparable, text_to_blocks
+from resources.services.bounded_extraction import remembered
 from resources.services.import_rows import ImportRow, RowValidator, read_import_file
 from resources.services.visibility import set_members_only
 from search.indexing import paused_updates, refresh_objects
@@ -236,6 +237,7 @@ class _Writer:
         self.stored_documents.append(document)
         document.file_size = len(content)
         document.file_hash = file_hash
+        _store_guard_reading(document, file_hash)
         document.save()
         return document
 
@@ -291,3 +293,16 @@ def _free_slug(borough: BoroughPage, title: str) -> str:
 
 def _document_title(path: Path) -> str:
     return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or path.name
+
+
+def _store_guard_reading(document: Any, file_hash: str) -> None:
+    """The personal-data check read this file a moment ago: keep that text on the document and tell
+    resources.signals not to queue the same extraction again."""
+    result = remembered(file_hash)
+    if result is None:
+        return
+    document.extracted_text = result.text
+    document.extraction_error = result.error[:255]
+    document.page_count = result.page_count
+    document.metadata = result.metadata
+    document._text_extracted = True
