@@ -2,9 +2,11 @@
 
 An upload can be small and still expand into something huge (a 159 KB DOCX unpacking to 40 MB of
 XML cost 42 s and 0.9 GB in the parsers). Rather than trust every parser to stop, extraction runs
-in a forked child whose address space and CPU time the kernel limits (setrlimit); anything that
+in a child process whose address space and CPU time the kernel limits (setrlimit); anything that
 reaches a limit, or does not answer in time, is recorded as "too large to read" and the worker
-moves on. A DOCX whose XML parts declare more than MAX_XML_BYTES is refused before any parsing.
+moves on. Children fork from a fork server that has only Django and the readers loaded
+(resources.services.bounded_child), so the allowance is what a child really adds. A DOCX whose
+XML parts declare more than MAX_XML_BYTES is refused before any parsing.
 
 The most recent results are remembered by content hash, so a caller that has just extracted a file
 (the bulk import's personal-data check) hands the text to the document instead of extracting again.
@@ -17,6 +19,7 @@ import os
 import resource
 import zipfile
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -88,11 +91,25 @@ def _precheck(data: bytes, extension: str) -> ExtractionResult | None:
     return None
 
 
-def run_bounded(data: bytes, extension: str, bounds: Limits) -> tuple[ExtractionResult, Usage | None]:
-    """Extract in a forked child held to ``bounds``; (result, what the child used, None if it was killed)."""
-    context = multiprocessing.get_context("fork")  # the parsers are loaded already; nothing to re-import
+Reader = Callable[[IO[bytes], str], ExtractionResult]
+
+
+def _context() -> Any:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["resources.services.bounded_child"])
+    return context
+
+
+def run_bounded(
+    data: bytes, extension: str, bounds: Limits, reader: Reader = extract_text
+) -> tuple[ExtractionResult, Usage | None]:
+    """Extract in a child held to ``bounds``; (result, what the child used, None if it was killed).
+
+    ``reader`` must be importable by name (a module-level function): the child is a fresh fork.
+    """
+    context = _context()
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, data, extension, bounds), daemon=True)
+    child = context.Process(target=_child, args=(sender, data, extension, bounds, reader), daemon=True)
     child.start()
     sender.close()
     payload: Any = None
@@ -112,13 +129,13 @@ def run_bounded(data: bytes, extension: str, bounds: Limits) -> tuple[Extraction
     return ExtractionResult(**fields), usage
 
 
-def _child(sender: Any, data: bytes, extension: str, bounds: Limits) -> None:
+def _child(sender: Any, data: bytes, extension: str, bounds: Limits, reader: Reader) -> None:
     started_rss = _resident_bytes()
     address_limit = _address_space_bytes() + bounds.memory_bytes
     resource.setrlimit(resource.RLIMIT_AS, (address_limit, address_limit))
     resource.setrlimit(resource.RLIMIT_CPU, (bounds.cpu_seconds, bounds.cpu_seconds + 1))
     try:
-        result = extract_text(io.BytesIO(data), extension)
+        result = reader(io.BytesIO(data), extension)
     except MemoryError:
         result = ExtractionResult(error="MemoryError")
     # A parser refused memory says so in its own way (MemoryError, lxml's "Memory allocation

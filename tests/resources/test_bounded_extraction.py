@@ -19,7 +19,7 @@ from resources.services.bounded_extraction import Limits, extract_text_bounded, 
 from resources.services.extraction import TOO_LARGE
 
 MB = 1024 * 1024
-# The parent's library pages the child touches count towards its resident size but not its allowance.
+# Pages of the fork server (Django and the readers) the child touches count towards its resident size.
 INHERITED_SLACK = 48 * MB
 LINE = "<w:p><w:r><w:t>Synthetic practice guidance line, for testing only.</w:t></w:r></w:p>"
 
@@ -69,13 +69,15 @@ def test_whatever_the_parser_does_memory_is_bounded_and_the_file_recorded_as_too
         assert usage.cpu_seconds <= bounds.cpu_seconds
 
 
-def test_a_reader_that_never_finishes_is_stopped_by_its_cpu_allowance(monkeypatch):
-    def spin(file_obj, extension):
-        while True:
-            pass
+def spin(file_obj, extension):
+    """A reader that never finishes (module level: the child imports it by name)."""
+    while True:
+        pass
 
-    monkeypatch.setattr(bounded_extraction, "extract_text", spin)  # the forked child inherits it
-    result, usage = run_bounded(b"anything", "txt", Limits(memory_bytes=64 * MB, cpu_seconds=1, wait_seconds=120))
+
+def test_a_reader_that_never_finishes_is_stopped_by_its_cpu_allowance():
+    bounds = Limits(memory_bytes=64 * MB, cpu_seconds=1, wait_seconds=120)
+    result, usage = run_bounded(b"anything", "txt", bounds, reader=spin)
     assert result.error.startswith(TOO_LARGE)
     assert usage is None  # the kernel ended it (SIGXCPU) at one CPU second
 
@@ -105,7 +107,7 @@ def test_the_bulk_import_reads_each_attachment_once(
     calls = []
     real = bounded_extraction.run_bounded
 
-    def counted(data, extension, bounds):
+    def counted(data, extension, bounds, reader=None):
         calls.append(extension)
         return real(data, extension, bounds)
 
