@@ -82,9 +82,7 @@ def _scan_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
         for chunk in iter(lambda: part.read(_CHUNK), b""):
             window = tail + chunk
             if is_rels and _EXTERNAL_ACTIVE.search(window):
-                raise UploadRefused(
-                    "remote-template", "it loads a template or content from another site when opened"
-                )
+                raise UploadRefused("remote-template", "it loads a template or content from another site when opened")
             if _DDE.search(window):
                 raise UploadRefused("dde", "it contains DDE fields, which can start programs when opened")
             tail = window[-_OVERLAP:]
