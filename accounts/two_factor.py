@@ -14,7 +14,6 @@ from django import forms
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -25,6 +24,7 @@ from django_ratelimit.exceptions import Ratelimited
 
 from accounts.passkeys import has_passkey
 from accounts.recovery import issue_recovery_codes
+from exchange.next_url import safe_next_url
 from exchange.ratelimit import configured_rate, enforce, ratelimited
 
 _SETUP_DEVICE_NAME = "Authenticator app"
@@ -47,10 +47,7 @@ class SetupTokenForm(TokenForm):
 
 def _next_url(request: HttpRequest) -> str:
     """The page to return to; only this site's own addresses (no open redirect)."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return reverse("wagtailadmin_home")
+    return safe_next_url(request, "wagtailadmin_home")
 
 
 @never_cache

@@ -18,7 +18,7 @@ from events.forms import BookingForm, CancelBookingForm
 from events.models import EventPage
 from events.services.bookings import BookingClosed, book_place, cancel_booking, waiting_position
 from events.services.calendar import build_calendar
-from events.services.tokens import booking_for_token, booking_url
+from events.services.tokens import booking_for_token
 from exchange.ratelimit import configured_rate, enforce, post_value
 
 if TYPE_CHECKING:
@@ -36,7 +36,8 @@ def _render(request: HttpRequest, event: EventPage, status: int, **context: obje
 
 
 def book(request: HttpRequest, event: EventPage) -> HttpResponse:
-    """POST the booking form: a new booking redirects to its private page; errors re-show the event page."""
+    """POST the booking form: booked (or booked already) goes back to the event page saying the link was
+    emailed; errors re-show the event page."""
     if request.method != "POST":
         return HttpResponseRedirect(event.url)
     enforce(request, group="events.book.ip", key="ip", rate=configured_rate("booking_per_address"))
@@ -48,12 +49,12 @@ def book(request: HttpRequest, event: EventPage) -> HttpResponse:
     if not form.is_valid():
         return _render(request, event, 400, form=form)
     try:
-        outcome = book_place(event, form.details())
+        book_place(event, form.details())
     except BookingClosed as error:
         return _render(request, event, 409, form=form, booking_error=str(error))
-    if not outcome.created:
-        return _render(request, event, 200, form=BookingForm(), already_booked=True)
-    return HttpResponseRedirect(booking_url(outcome.booking) + "?new=1")
+    # A new booking and an address that already had one answer alike (the owner of the address is
+    # emailed the link either way), so the form never tells anyone who has booked.
+    return HttpResponseRedirect(event.url + "?booking=sent")
 
 
 def booking_page(request: HttpRequest, index: "EventIndexPage", token: str) -> HttpResponse:

@@ -3,18 +3,39 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.account import LoginView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views.serve import authenticate_with_password as document_password
 
 from accounts.views import rate_limited_sign_in
 from uploads.serving import serve_document
 
+
+def _wagtail_view(name: str):
+    """Wagtail's own view for a front-end URL name, so its configuration (templates) is kept."""
+    return next(p.callback for p in wagtail_urls.urlpatterns if getattr(p, "name", None) == name)
+
+
 urlpatterns = [
-    # Both sign-in forms, rate limited per address, ahead of the includes that also define them.
+    # Every form that takes a password, rate limited per address, ahead of the includes that also
+    # define them (tests/security/test_sign_in_limits.py finds them all in this configuration).
     path("django-admin/login/", rate_limited_sign_in(admin.site.login)),
     path("admin/login/", rate_limited_sign_in(LoginView.as_view()), name="wagtailadmin_login"),
+    # Members' sign-in for private pages, and the password forms of password-restricted pages and documents.
+    path("_util/login/", rate_limited_sign_in(_wagtail_view("wagtailcore_login")), name="wagtailcore_login"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        rate_limited_sign_in(wagtail_views.authenticate_with_password),
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        rate_limited_sign_in(document_password),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own pattern of the same name, so downloads get the exchange's headers.

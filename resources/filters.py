@@ -13,6 +13,7 @@ from exchange.querystring import slugs
 from resources.enums import ResourceType
 from resources.models import BoroughPage, ResourcePage
 from resources.querysets import ResourcePageQuerySet
+from resources.tags import readable_tags
 
 
 class ResourceListingFilter:
@@ -38,7 +39,7 @@ class ResourceListingFilter:
         return list(BoroughPage.objects.filter(slug__in=self.borough_slugs).order_by("title"))
 
     def selected_tags(self) -> list[Tag]:
-        return list(Tag.objects.filter(slug__in=self.tag_slugs).order_by("name"))
+        return list(readable_tags(self.user).filter(slug__in=self.tag_slugs).order_by("name"))
 
     def type_labels(self) -> list[str]:
         return [ResourceType(t).label for t in self.types]

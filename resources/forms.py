@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from resources.services.body_text import blocks_plain_text
 from resources.services.page_guard import GuardedContent, has_blocking, scan_content
+from resources.services.visibility import document_visible_to
 
 OVERRIDE_PERMISSION = "resources.override_guard"
 
@@ -33,6 +34,7 @@ class ResourcePageForm(WagtailAdminPageForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        self._refuse_unreadable_attachments()
         if not self.publishing():
             return cleaned
         findings = scan_content(self._content(cleaned))
@@ -48,6 +50,18 @@ class ResourcePageForm(WagtailAdminPageForm):
         else:
             message += " Remove it and save, or submit it so a coordinator can check it."
         raise ValidationError(message)
+
+    def _refuse_unreadable_attachments(self) -> None:
+        """A document chosen here must be one the editor may read: the chooser lists only those,
+        but its id is a plain form value, and attaching another publisher's draft would publish it."""
+        formset = self.formsets.get("attachments")
+        if formset is None or not formset.is_valid():
+            return
+        for form in formset.forms:
+            document = form.cleaned_data.get("document")
+            if document and "document" in form.changed_data and not document_visible_to(document, self.for_user):
+                form.add_error("document", "You cannot attach this document: it belongs to another publisher.")
+                self.add_error(None, "One of the attachments is not yours to attach; choose another document.")
 
     def _content(self, cleaned: dict[str, Any]) -> GuardedContent:
         body = cleaned.get("body")

@@ -45,7 +45,8 @@ def remember_previous_file(sender: type, instance: Any, raw: bool, update_fields
 @receiver(post_save, sender=DocumentModel)
 def queue_text_extraction(sender: type, instance: Any, created: bool, raw: bool, **kwargs: Any) -> None:
     previous = instance.__dict__.pop("_previous_file", None)
-    if raw or not (created or _file_replaced(instance, previous)):
+    already_read = instance.__dict__.pop("_text_extracted", False)  # the bulk import's check read it
+    if raw or already_read or not (created or _file_replaced(instance, previous)):
         return
     document_id = instance.pk
     # robust: a queue that is down must not turn the editor's successful save into an error.

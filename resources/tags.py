@@ -1,9 +1,24 @@
-"""Tag listings (taggit's Tag model has no custom manager to hang these on)."""
+"""Tag listings (taggit's Tag model has no custom manager to hang these on).
 
-from django.db.models import Count, QuerySet
+Every tag vocabulary a reader sees (spelling, typeahead, related and popular topics, tag pages,
+chosen filters) starts from ``readable_tags``: a tag used only on drafts or members-only
+resources is itself information the reader may not have.
+"""
+
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from taggit.models import Tag
 
 from resources.services.visibility import public_live
+
+
+def readable_tags(user: Any = None) -> QuerySet[Tag]:
+    """Tags carried by at least one live resource ``user`` may read (anonymous when None)."""
+    from resources.models import ResourcePage  # resources.models imports this module's neighbours
+
+    readable = ResourcePage.objects.live().visible_to(user)
+    return Tag.objects.filter(Exists(readable.filter(tagged_items__tag=OuterRef("pk"))))
 
 
 def popular_tags(limit: int = 12) -> QuerySet[Tag]:
@@ -20,11 +35,13 @@ def popular_tags(limit: int = 12) -> QuerySet[Tag]:
     )
 
 
-def related_tags(tag: Tag, limit: int = 12) -> list[Tag]:
-    """Tags that most often appear on the same live resources as `tag`, each with `num_resources` shared."""
-    from resources.models import ResourcePageTag
+def related_tags(tag: Tag, limit: int = 12, user: Any = None) -> list[Tag]:
+    """Tags that most often appear on the same live resources ``user`` may read as `tag`,
+    each with `num_resources` shared."""
+    from resources.models import ResourcePage, ResourcePageTag
 
-    with_tag = ResourcePageTag.objects.filter(tag=tag).filter(public_live("content_object__")).values("content_object")
+    readable = ResourcePage.objects.live().visible_to(user).values("pk")
+    with_tag = ResourcePageTag.objects.filter(tag=tag, content_object__in=readable).values("content_object")
     return list(
         Tag.objects.exclude(pk=tag.pk)
         .filter(resources_resourcepagetag_items__content_object__in=with_tag)

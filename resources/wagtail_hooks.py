@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, resolve_url
 from django.urls import path, reverse
@@ -17,7 +18,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
+from wagtail.models import Page
 
+from exchange.next_url import safe_next_url
 from resources import admin_views
 from resources.forms import OVERRIDE_PERMISSION
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
@@ -25,7 +28,7 @@ from resources.models.workflow import OVERRIDE_ACTION, OVERRIDE_LOG_ACTION
 from resources.roles import is_coordinator, publishers_led_by
 from resources.services.page_guard import has_blocking, scan_page, summarise
 from resources.services.reviews import DUE_WITHIN_DAYS, REVIEWED_LOG_ACTION
-from resources.services.visibility import document_visible_to
+from resources.services.visibility import admin_page_filter, document_visible_to
 from search.wagtail_hooks import PermissionMenuItem
 
 
@@ -72,7 +75,7 @@ def refuse_unsafe_bulk_actions(
         return None
     for refusal in refusals:
         messages.error(request, refusal)
-    return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+    return redirect(safe_next_url(request, "wagtailadmin_explore_root"))
 
 
 def _log_override(request: HttpRequest, page: Any) -> None:
@@ -112,6 +115,31 @@ def say_published_after_approval(request: HttpRequest, page: Any) -> None:
         if html.unescape(str(text)).strip().endswith(f"'{title}' has been updated."):
             text = f"'{title}' has been approved and published."
         messages.add_message(request, message.level, text, extra_tags=message.extra_tags)
+
+
+def _refuse_hidden_parent(request: HttpRequest, parent_page_id: Any, visible: Q) -> None:
+    """The listing's own page is shown in its header: another borough's draft answers as if absent."""
+    if parent_page_id and not Page.objects.filter(visible, pk=parent_page_id).exists():
+        raise Http404("No such page.")
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_hides_other_publishers_drafts(parent_page: Page, pages: Any, request: HttpRequest) -> Any:
+    visible = admin_page_filter(request.user)
+    if visible is None:
+        return pages
+    _refuse_hidden_parent(request, parent_page.pk, visible)
+    return pages.filter(visible)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_hides_other_publishers_drafts(pages: Any, request: HttpRequest) -> Any:
+    visible = admin_page_filter(request.user)
+    if visible is None:
+        return pages
+    match = request.resolver_match
+    _refuse_hidden_parent(request, match.kwargs.get("parent_page_id") if match else None, visible)
+    return pages.filter(visible)
 
 
 @hooks.register("before_serve_document")

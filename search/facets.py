@@ -16,6 +16,7 @@ from taggit.models import Tag
 from resources.enums import ResourceType
 from resources.models import Audience, BoroughPage, CPStage, ResourcePageTag, SoSElement
 from resources.querysets import ResourcePageQuerySet
+from resources.tags import readable_tags
 
 Option = tuple[str, str, int]  # (value, label, count)
 
@@ -143,7 +144,7 @@ def _type_label(value: str) -> str:
     return ResourceType(value).label if value in ResourceType.values else value
 
 
-def known_values(name: str, values: list[str]) -> list[str]:
+def known_values(name: str, values: list[str], user: Any = None) -> list[str]:
     """Drop values that cannot match (unknown slugs from edited or stale links) so they are ignored."""
     # isprintable drops NUL and other control characters, which PostgreSQL refuses in a parameter.
     values = list(dict.fromkeys(v.strip() for v in values if v.strip() and v.isprintable()))[:30]
@@ -154,7 +155,7 @@ def known_values(name: str, values: list[str]) -> list[str]:
     elif name == "year":
         return [v for v in values if v.isdigit() and len(v) == 4]
     elif name == "tag":
-        known = set(Tag.objects.filter(slug__in=values).values_list("slug", flat=True))
+        known = set(readable_tags(user).filter(slug__in=values).values_list("slug", flat=True))
     else:
         known = set(_small_vocabulary(name))
     return [v for v in values if v in known]

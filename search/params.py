@@ -1,6 +1,7 @@
 """Reading search parameters from a URL: every value a person can type or edit is checked here."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.http import QueryDict
 
@@ -23,10 +24,11 @@ class SearchParams:
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
-    def from_querydict(cls, params: QueryDict) -> "SearchParams":
+    def from_querydict(cls, params: QueryDict, user: Any = None) -> "SearchParams":
+        """The search asked for; tags ``user`` may not read are dropped like unknown ones."""
         query, truncated = clean_query(params.get("q", ""))
-        selected = {facet.name: known_values(facet.name, params.getlist(facet.name)) for facet in FACETS}
-        excluded = known_values("tag", params.getlist("exclude_tag"))
+        selected = {facet.name: known_values(facet.name, params.getlist(facet.name), user) for facet in FACETS}
+        excluded = known_values("tag", params.getlist("exclude_tag"), user)
         dropped = [
             (name, value)
             for name, kept in [*selected.items(), ("exclude_tag", excluded)]

@@ -153,7 +153,7 @@ def _answer(params: SearchParams, base: ResourcePageQuerySet) -> answers.Answer:
     if parsed and (total == 0 or parsed.corrections):
         answer.suggestion = suggest_spelling(parsed.words)
     if total == 0:
-        answer.closest_tags = _closest_tags(params.query)
+        answer.closest_tags = _closest_tags(params.query, base)
         answer.most_restrictive = _most_restrictive(scope, params.selected)
     return answer
 
@@ -360,11 +360,13 @@ def _facets(scope: ResourcePageQuerySet, selected: dict[str, list[str]]) -> dict
     return facets
 
 
-def _closest_tags(query: str, limit: int = 5) -> list[Tag]:
+def _closest_tags(query: str, base: ResourcePageQuerySet, limit: int = 5) -> list[Tag]:
+    """Topics named like the query, among the tags of what the reader may read (``base``)."""
     text = normalise(query)
     if not text:
         return []
-    names = dict(Tag.objects.filter(resources_resourcepagetag_items__isnull=False).distinct().values_list("name", "pk"))
+    readable = Tag.objects.filter(Exists(base.filter(tagged_items__tag=OuterRef("pk"))))
+    names = dict(readable.values_list("name", "pk"))
     best = process.extract(text, list(names), limit=limit, score_cutoff=60)
     return list(Tag.objects.filter(pk__in=[names[name] for name, _, _ in best]))
 

@@ -1,16 +1,17 @@
 """Spelling help: words people type that the exchange does not contain, and the nearest that it does.
 
-The vocabulary is every word in live resources' titles, summaries, tags and synonyms,
-cached and rebuilt when a resource is published or unpublished.
+The vocabulary is every word in live public resources' titles, summaries, tags and synonyms,
+cached and rebuilt when a resource is published or unpublished. Public only: "Did you mean"
+is shown to everyone, so a word only a draft or a members-only resource uses must never be offered.
 """
 
 from django.core.cache import cache
 from django.dispatch import receiver
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from taggit.models import Tag
 from wagtail.signals import page_published, page_unpublished
 
+from resources.tags import readable_tags
 from search.synonyms import synonym_groups
 from search.text import STOP_WORDS, words
 
@@ -27,7 +28,7 @@ def vocabulary() -> frozenset[str]:
         for title, summary in ResourcePage.objects.live().public().values_list("title", "summary").iterator():
             found.update(words(title))
             found.update(words(summary))
-        for name in Tag.objects.filter(resources_resourcepagetag_items__isnull=False).values_list("name", flat=True):
+        for name in readable_tags(None).values_list("name", flat=True):
             found.update(words(name))
         for group in synonym_groups():
             for term in group:

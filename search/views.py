@@ -3,10 +3,9 @@
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from taggit.models import Tag
 
 from exchange.ratelimit import configured_rate, enforce
-from resources.tags import related_tags
+from resources.tags import readable_tags, related_tags
 from search.facets import FACETS
 from search.models import TagRedirect
 from search.params import MAX_QUERY_LENGTH, SearchParams
@@ -16,7 +15,7 @@ from search.services import search, suggest
 
 def search_page(request: HttpRequest) -> HttpResponse:
     enforce(request, group="search", key="ip", rate=configured_rate("search"), json=request.GET.get("format") == "json")
-    params = SearchParams.from_querydict(request.GET)
+    params = SearchParams.from_querydict(request.GET, user=request.user)
     response = search(params, user=request.user)
     if request.GET.get("format") == "json":
         return JsonResponse(search_json(response))
@@ -30,10 +29,12 @@ def suggest_view(request: HttpRequest) -> JsonResponse:
 
 
 def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = Tag.objects.filter(slug=slug).first()
+    # A tag only drafts or members-only resources carry answers exactly as an unknown one would.
+    readable = readable_tags(request.user)
+    tag = readable.filter(slug=slug).first()
     if tag is None:
         # A renamed or merged tag's old address is linked from intranets and emails: send it on.
-        moved = TagRedirect.objects.select_related("tag").filter(old_slug=slug).first()
+        moved = TagRedirect.objects.select_related("tag").filter(old_slug=slug, tag__in=readable).first()
         if moved is None:
             raise Http404("No such tag.")
         query_string = request.META.get("QUERY_STRING", "")
@@ -41,14 +42,17 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(f"{url}?{query_string}" if query_string else url)
     # Tag pages run the same search (with ?q=), so they count against the same limit.
     enforce(request, group="search", key="ip", rate=configured_rate("search"), json=request.GET.get("format") == "json")
-    params = SearchParams.from_querydict(request.GET)
+    params = SearchParams.from_querydict(request.GET, user=request.user)
     params.selected["tag"] = [tag.slug]
     response = search(params, log=False, user=request.user)
     if request.GET.get("format") == "json":
         return JsonResponse(search_json(response))
     if not response.total and not params.query:
         raise Http404("No published resources carry this tag.")
-    context = _context(response, field_id="tag-q") | {"tag": tag, "related_tags": related_tags(tag, limit=12)}
+    context = _context(response, field_id="tag-q") | {
+        "tag": tag,
+        "related_tags": related_tags(tag, limit=12, user=request.user),
+    }
     return TemplateResponse(request, "search/tag.html", context)
 
 

@@ -15,7 +15,7 @@ from wagtail.images.forms import BaseImageForm
 
 from uploads.refusals import UploadRefused
 from uploads.scanning import NOT_SCANNED_WARNING, scanning_enabled
-from uploads.services import check_upload
+from uploads.services import check_upload, neutralised
 
 
 class _CheckedUploadMixin:
@@ -52,7 +52,7 @@ class _CheckedUploadMixin:
             raise forms.ValidationError(
                 "This file was refused: %(reason)s.", code=f"refused-{refusal.code}", params={"reason": refusal.reason}
             ) from None
-        return file
+        return neutralised(file)
 
 
 class DocumentForm(_CheckedUploadMixin, BaseDocumentForm):

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
+from uploads.active_content import check_pdf_actions, check_uri
 from uploads.refusals import UploadRefused
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ def check_pdf(handle: BinaryIO) -> None:
     data = handle.read()
     handle.seek(0)
     _raw_scan(data)
+    check_pdf_actions(data)
     try:
         reader = PdfReader(handle, strict=False)
         if reader.is_encrypted:
@@ -92,6 +94,8 @@ def _inspect(value: Any, depth: int) -> None:
                 _refuse(key.lstrip("/"))
             if key in ("/S", "/Type", "/Subtype") and str(item).lstrip("/") in _REFUSED_NAMES:
                 _refuse(str(item).lstrip("/"))
+            if key == "/URI" and not isinstance(item, IndirectObject):
+                check_uri(str(item))
             if not isinstance(item, IndirectObject):
                 _inspect(item, depth + 1)
     elif isinstance(value, ArrayObject):

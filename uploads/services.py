@@ -12,9 +12,11 @@ from pathlib import PurePath
 from typing import BinaryIO
 
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.template.defaultfilters import filesizeformat
 
-from uploads.detection import PDF, Kind, detect_kind
+from uploads.active_content import check_office, neutralise_csv
+from uploads.detection import DOCX, ODT, PDF, PPTX, XLSX, Kind, detect_kind
 from uploads.pdf import check_pdf
 from uploads.refusals import UploadRefused
 from uploads.scanning import scan
@@ -75,6 +77,8 @@ def _check(handle: BinaryIO, extension: str, size: int, allowed: list[str]) -> C
         )
     if kind is PDF:
         check_pdf(handle)
+    elif kind in (DOCX, XLSX, PPTX, ODT):
+        check_office(handle)
     outcome = scan(handle)
     return CheckedUpload(kind=kind, scanned=outcome.scanned)
 
@@ -89,3 +93,15 @@ def _digest(handle: BinaryIO) -> str:
     except (OSError, ValueError):
         return "-"
     return sha.hexdigest()[:16]
+
+
+def neutralised(file: UploadedFile) -> UploadedFile:
+    """A checked upload as it should be stored: a CSV's formula-like cells made text, else unchanged."""
+    if PurePath(file.name or "").suffix.lower() != ".csv":
+        return file
+    file.seek(0)
+    safe = neutralise_csv(file.read())
+    file.seek(0)
+    if safe is None:
+        return file
+    return SimpleUploadedFile(file.name, safe, content_type=file.content_type)

@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "resources.services.visibility.RequestMemoMiddleware",
     "uploads.middleware.StorageFailureMiddleware",
+    # A write that could not get SQLite's lock in time: a 503 "try again" page, not a 500.
+    "exchange.database_busy.DatabaseBusyMiddleware",
     # Turns django-ratelimit's Ratelimited into a 429 page (exchange.ratelimit).
     "django_ratelimit.middleware.RatelimitMiddleware",
     # Last, as django-axes asks: it turns a lockout into its own response.
@@ -190,8 +192,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the dev server read while a management command writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # WAL lets the dev server read while a management command writes. IMMEDIATE transactions
+    # take the write lock when they begin, so concurrent writers (twenty people booking at
+    # once) queue on the busy timeout instead of failing at once with "database is locked"
+    # when a read lock cannot be upgraded (Django 5.1+).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL;",
+        transaction_mode="IMMEDIATE",
+        timeout=int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -139,9 +139,11 @@ def normalise(text: str) -> str:
 
 
 def _extract_from_storage(document: AbstractDocument) -> ExtractionResult:
+    from resources.services.bounded_extraction import extract_text_bounded  # it imports this module
+
     try:
         with document.open_file() as handle:
-            return extract_text(handle, document.file_extension)
+            return extract_text_bounded(handle, document.file_extension)
     except (OSError, ValueError) as error:
         # Missing from storage, or no file at all: recorded, like any other unreadable file.
         return ExtractionResult(error=_unreadable(error))

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from resources.guard import HIGH, scan
-from resources.services.extraction import extract_text
+from resources.services.bounded_extraction import extract_text_bounded
 from resources.services.page_guard import document_findings
 
 
@@ -20,7 +20,9 @@ def guard_row(fields: dict[str, str], tags: list[str], attachments: list[Path]) 
     found = [(name, finding.kind, finding.confidence, finding.masked) for name, text in texts for finding in scan(text)]
     for path in attachments:
         with path.open("rb") as handle:
-            result = extract_text(handle, path.suffix.lower().lstrip("."))
+            # Bounded like the worker's, and remembered, so the import stores this reading on the
+            # document rather than extracting the same file again (resources.services.importer).
+            result = extract_text_bounded(handle, path.suffix.lower().lstrip("."))
         # The same reading of text and metadata (author, comments, tracked changes) as in the editor.
         document = SimpleNamespace(filename=path.name, extracted_text=result.text, metadata=result.metadata)
         found += [

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -29,9 +29,11 @@ from resources.models import (
 )
 from resources.models.resource import default_review_due
 from resources.services.body_text import comparable, text_to_blocks
+from resources.services.bounded_extraction import remembered
 from resources.services.import_rows import ImportRow, RowValidator, read_import_file
 from resources.services.visibility import set_members_only
 from search.indexing import paused_updates, refresh_objects
+from uploads.active_content import neutralise_csv
 
 Progress = Callable[[Iterable[Any], str, int], Iterable[Any]]
 
@@ -224,18 +226,20 @@ class _Writer:
         """The borough's document with this file's content, stored once however often it is imported."""
         document_model = get_document_model()
         content = path.read_bytes()
+        if path.suffix.lower() == ".csv":  # formula-like cells made text, as for an upload in the admin
+            content = neutralise_csv(content) or content
         file_hash = hashlib.sha1(content).hexdigest()  # noqa: S324 - Wagtail's own file_hash is SHA-1
         collection = self._collection(row.borough)
         document = document_model.objects.filter(collection=collection, file_hash=file_hash).first()
         if document or not self.commit:
             return document or document_model(title=_document_title(path))
         document = document_model(title=_document_title(path), collection=collection)
-        with path.open("rb") as handle:
-            document.file.save(path.name, File(handle), save=False)
+        document.file.save(path.name, ContentFile(content), save=False)
         self.stored_files.append(document.file)
         self.stored_documents.append(document)
         document.file_size = len(content)
         document.file_hash = file_hash
+        _store_guard_reading(document, file_hash)
         document.save()
         return document
 
@@ -291,3 +295,16 @@ def _free_slug(borough: BoroughPage, title: str) -> str:
 
 def _document_title(path: Path) -> str:
     return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or path.name
+
+
+def _store_guard_reading(document: Any, file_hash: str) -> None:
+    """The personal-data check read this file a moment ago: keep that text on the document and tell
+    resources.signals not to queue the same extraction again."""
+    result = remembered(file_hash)
+    if result is None:
+        return
+    document.extracted_text = result.text
+    document.extraction_error = result.error[:255]
+    document.page_count = result.page_count
+    document.metadata = result.metadata
+    document._text_extracted = True

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
-from resources.roles import NETWORK_MEMBERS
+from resources.roles import NETWORK_MEMBERS, is_coordinator, publishers_led_by
 
 
 def set_members_only(page: Page, members_only: bool) -> bool:
@@ -118,22 +118,60 @@ def public_live(prefix: str = "") -> Q:
     return live if hidden is None else live & ~hidden
 
 
-def document_visible_to(document: Any, user: Any) -> bool:
-    """Editors see every document; readers see one only if a live page they may read uses it."""
-    if user.is_authenticated and user.is_active and user.has_perm("wagtailadmin.access_admin"):
-        return True
+def _pages_using(document: Any) -> Any:
+    """Every page (any state) that uses ``document``: as an attachment or referenced from its content."""
+    from resources.models import ResourceAttachment
+
     page_ids = set(
         ReferenceIndex.get_references_to(document)
         .filter(base_content_type__app_label="wagtailcore", base_content_type__model="page")
         .values_list("object_id", flat=True)
     )
-    from resources.models import ResourceAttachment
-
     page_ids |= {
         str(pk) for pk in ResourceAttachment.objects.filter(document=document).values_list("page_id", flat=True)
     }
-    pages = Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids if str(pk).isdigit()])
+    return Page.objects.filter(pk__in=[int(pk) for pk in page_ids if str(pk).isdigit()])
+
+
+def _led_by_user(document: Any, user: Any, pages: Any) -> bool:
+    """In a collection of a publisher ``user`` leads, or used by a page under one (drafts included)."""
+    publishers = list(publishers_led_by(user).select_related("access"))
+    if not publishers:
+        return False
+    if document.collection_id in {p.access.collection_id for p in publishers if hasattr(p, "access")}:
+        return True
+    under = Q()
+    for publisher in publishers:
+        under |= Q(path__startswith=publisher.path)
+    return pages.filter(under).exists()
+
+
+def document_visible_to(document: Any, user: Any) -> bool:
+    """Coordinators read every document; a lead also reads their own publishers' (drafts included);
+    anyone reads a document that a live page they may read uses.
+
+    Admin access alone is not enough: 35 publishers' leads have it, and another publisher's
+    drafts (perhaps held back by the personal-data guard) are not theirs to read.
+    """
+    if is_coordinator(user):
+        return True
+    pages = _pages_using(document)
+    readable = pages.live()
     hidden = hidden_filter(user)
     if hidden is not None:
-        pages = pages.exclude(hidden)
-    return pages.exists()
+        readable = readable.exclude(hidden)
+    return readable.exists() or _led_by_user(document, user, pages)
+
+
+def admin_page_filter(user: Any) -> Q | None:
+    """In the admin's explorer and page chooser: a Q of the pages ``user`` may see listed, None for all.
+
+    Wagtail lists every page to anyone who can choose pages; a lead sees live pages anywhere but
+    drafts only under their own publishers, so another borough's unpublished titles stay its own.
+    """
+    if is_coordinator(user):
+        return None
+    visible = Q(live=True)
+    for path in publishers_led_by(user).values_list("path", flat=True):
+        visible |= Q(path__startswith=path)
+    return visible
