@@ -183,6 +183,11 @@ _VOCABULARY_MODELS: dict[str, type] = {
 }
 
 
+def vocabulary_labels(name: str) -> dict[str, str]:
+    """Slug → label of a small vocabulary (boroughs, stages, Signs of Safety elements, audiences), cached."""
+    return _small_vocabulary(name)
+
+
 def _small_vocabulary(name: str) -> dict[str, str]:
     """Slug → label of a small, rarely changing vocabulary, cached for a few minutes to spare a query per search."""
     key = f"search:labels:{name}"
