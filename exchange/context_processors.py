@@ -10,7 +10,7 @@ NAVIGATION: list[tuple[str, str, tuple[str, ...]]] = [
     ("Resources", "/resources/", ()),
     ("Boroughs", "/boroughs/", ()),
     ("Events", "/events/", ()),
-    ("Search", "/search/", ("/tags/",)),
+    ("Search", "/search/", ("/tags/", "/stages/", "/types/")),
     ("How to publish", "/how-to-publish/", ()),
 ]
 

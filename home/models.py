@@ -14,7 +14,8 @@ from wagtail.url_routing import RouteResult
 
 from events.models import EventPage
 from exchange.routing import RoutedPageMixin, route_below
-from resources.models import ResourcePage
+from resources.enums import ResourceType
+from resources.models import CPStage, ResourcePage
 from resources.tags import popular_tags
 
 
@@ -43,6 +44,9 @@ class HomePage(RoutedPageMixin, Page):
         context["featured"] = live.filter(pk__in=self.featured.values("resource")).for_listing()
         context["latest"] = live.newest().for_listing()[:6]
         context["popular_tags"] = popular_tags(12)
+        # Ways in for "I'm preparing for an ICPC": each stage and each kind of resource has a page.
+        context["stages"] = list(CPStage.objects.values_list("slug", "name"))
+        context["resource_types"] = ResourceType.choices
         totals = live.totals()
         context["publisher_count"] = totals["publishers"]
         context["resource_count"] = totals["resources"]
