@@ -137,3 +137,21 @@ def test_show_results_is_not_offered_on_a_desktop(page: Page):
     page.goto("/search/?q=plan")
     expect(page.get_by_role("heading", name="Filter results")).to_be_visible()
     expect(page.locator(".app-show-results")).to_be_hidden()
+
+
+def test_from_the_home_page_by_stage_on_a_phone(page: Page):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto("/")
+    page.get_by_role("link", name="Initial child protection conference", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/stages/initial-conference/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Initial child protection conference")
+    assert int(_count(page).split()[0]) > 0
+
+
+def test_searching_a_borough_offers_its_filter(page: Page):
+    page.goto("/search/?q=Hackney")
+    first = page.locator(".app-resource-card__meta").first
+    expect(first).to_contain_text("Hackney")
+    page.get_by_role("link", name="Show only resources from Hackney").click()
+    expect(page).to_have_url(re.compile(r"borough=hackney"))
+    expect(page.get_by_role("link", name=re.compile(r"Borough: Hackney"))).to_be_visible()
