@@ -21,10 +21,12 @@ def test_tools_and_templates_offer_printing(resource_type):
 
 def test_print_button_only_on_tools_hidden_until_its_script_runs(client):
     tool = ResourcePageFactory(resource_type=ResourceType.SOS_TOOL, title="Safety house")
+    ResourceAttachment.objects.create(page=tool, document=DocumentFactory(title="Safety house worksheet"))
     guidance = ResourcePageFactory(resource_type=ResourceType.PRACTICE_GUIDANCE)
     html = client.get(tool.url).content.decode()
     assert '<button type="button" class="govuk-button govuk-button--secondary app-print-button"' in html
-    assert "hidden>Print this signs of safety tool</button>" in html
+    assert "hidden>Print this page</button>" in html
+    assert html.index('id="downloads"') < html.index("app-print-button") < html.index("At a glance")
     assert "js/print.mjs" in html
     assert "app-print-button" not in client.get(guidance.url).content.decode()
 
