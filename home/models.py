@@ -15,8 +15,9 @@ from wagtail.url_routing import RouteResult
 from events.models import EventPage
 from exchange.routing import RoutedPageMixin, route_below
 from resources.enums import ResourceType
-from resources.models import CPStage, ResourcePage
+from resources.models import ResourcePage
 from resources.tags import popular_tags
+from search.facets import vocabulary_labels
 
 
 class HomePage(RoutedPageMixin, Page):
@@ -45,7 +46,8 @@ class HomePage(RoutedPageMixin, Page):
         context["latest"] = live.newest().for_listing()[:6]
         context["popular_tags"] = popular_tags(12)
         # Ways in for "I'm preparing for an ICPC": each stage and each kind of resource has a page.
-        context["stages"] = list(CPStage.objects.values_list("slug", "name"))
+        # (The stages are a small cached vocabulary, in their order: no query on a warm cache.)
+        context["stages"] = list(vocabulary_labels("stage").items())
         context["resource_types"] = ResourceType.choices
         totals = live.totals()
         context["publisher_count"] = totals["publishers"]
