@@ -34,6 +34,10 @@ def test_print_is_full_width_and_keeps_headings_with_what_follows(page: Page):
     assert column.evaluate("el => el.getBoundingClientRect().width") >= main_width - 1
     assert page.locator("main h2").first.evaluate("el => getComputedStyle(el).breakAfter") == "avoid"
     expect(page.get_by_role("heading", name="Related resources")).to_be_hidden()
+    # Body text at 11pt (Frontend's print size is 14pt), topics as plain labels without addresses.
+    assert page.locator(".app-prose p").first.evaluate("el => getComputedStyle(el).fontSize") == "14.6667px"
+    topic = page.locator(".app-tag-link").first
+    assert topic.evaluate("a => getComputedStyle(a, '::after').content") in ("none", '""', "normal")
 
 
 def test_no_print_button_on_guidance(page: Page):
