@@ -7,10 +7,11 @@ from django.http import HttpRequest
 # (label, address, other address prefixes that belong to the same section). New sections (events)
 # add a line here; the header and the tests read this list.
 NAVIGATION: list[tuple[str, str, tuple[str, ...]]] = [
-    ("Resources", "/resources/", ()),
+    # Resources are browsed in the search (every filter, newest first); the old /resources/
+    # listing still answers at its address for links people kept.
+    ("Resources", "/search/", ("/tags/", "/stages/", "/types/", "/resources/")),
     ("Boroughs", "/boroughs/", ()),
     ("Events", "/events/", ()),
-    ("Search", "/search/", ("/tags/",)),
     ("How to publish", "/how-to-publish/", ()),
 ]
 

@@ -14,9 +14,11 @@ from wagtail.url_routing import RouteResult
 
 from events.models import EventPage
 from exchange.routing import RoutedPageMixin, route_below
+from resources.enums import ResourceType
 from resources.models import ResourcePage
 from resources.querysets import linked_ids
 from resources.tags import popular_tags
+from search.facets import vocabulary_labels
 
 
 class HomePage(RoutedPageMixin, Page):
@@ -44,6 +46,10 @@ class HomePage(RoutedPageMixin, Page):
         context["featured"] = live.filter(pk__in=linked_ids(self.featured)).for_listing()
         context["latest"] = live.newest().for_listing()[:6]
         context["popular_tags"] = popular_tags(12)
+        # Ways in for "I'm preparing for an ICPC": each stage and each kind of resource has a page.
+        # (The stages are a small cached vocabulary, in their order: no query on a warm cache.)
+        context["stages"] = list(vocabulary_labels("stage").items())
+        context["resource_types"] = ResourceType.choices
         totals = live.totals()
         context["publisher_count"] = totals["publishers"]
         context["resource_count"] = totals["resources"]

@@ -14,6 +14,10 @@ class ResourceType(models.TextChoices):
     RESEARCH_SUMMARY = "research-summary", "Research summary"
 
 
+# Types that practitioners print to use with a family or in supervision: their pages offer a Print button.
+PRINTED_TYPES = frozenset({ResourceType.SOS_TOOL, ResourceType.TEMPLATE, ResourceType.AUDIT_TOOL})
+
+
 class PublisherKind(models.TextChoices):
     BOROUGH = "borough", "London borough"
     CITY = "city", "City of London Corporation"

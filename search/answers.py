@@ -54,6 +54,10 @@ class Answer:
     most_restrictive: tuple[str, str] | None = None
     engine_ms: float = 0.0
     facets_ms: float = 0.0
+    # Publishers named in the query (slug, title); `whole_boroughs`: those whose every resource is a
+    # match (the query was only their names).
+    named_boroughs: list[tuple[str, str]] = field(default_factory=list)
+    whole_boroughs: list[str] = field(default_factory=list)
 
 
 def enabled() -> bool:

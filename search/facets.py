@@ -28,7 +28,8 @@ class Facet:
     apply: Callable[[ResourcePageQuerySet, list[str]], ResourcePageQuerySet]
     # Rows (value, label, sort key, count) for resources, grouped in the database; see count_all.
     counts: Callable[[ResourcePageQuerySet], QuerySet]
-    show: int | None = None  # how many options to show before "show all"
+    show: int | None = None  # how many options (the most used) to show before "N more"
+    plural: str = "options"  # what "N more …" calls the folded options
     order: Callable[[tuple[str, str, int, int]], Any] = lambda row: (row[2], row[1])  # (value, label, sort, n)
 
 
@@ -103,13 +104,16 @@ def _filter_years(resources: ResourcePageQuerySet, values: list[str]) -> Resourc
     return resources.filter(published_date__year__in=years) if years else resources.none()
 
 
+# In the order shown: what practitioners narrow by most (publisher, kind, stage) before topics.
 FACETS: tuple[Facet, ...] = (
-    Facet("tag", "Topic", lambda qs, v: qs.tagged(*v), _count_tags, show=15, order=lambda r: (-r[3], r[1])),
     Facet("borough", "Borough", lambda qs, v: qs.in_boroughs(v), _count_boroughs, order=lambda r: r[1]),
     Facet(
         "type", "Resource type", lambda qs, v: qs.of_type(*v), _count_types, order=lambda r: _TYPE_ORDER.get(r[0], 99)
     ),
     Facet("stage", "Child-protection stage", _filter_terms("cp_stages"), _by_term("cp_stages", "cpstage")),
+    Facet(
+        "tag", "Topic", lambda qs, v: qs.tagged(*v), _count_tags, show=8, plural="topics", order=lambda r: (-r[3], r[1])
+    ),
     Facet("sos", "Signs of Safety element", _filter_terms("sos_elements"), _by_term("sos_elements", "soselement")),
     Facet("audience", "Audience", _filter_terms("audiences"), _by_term("audiences", "audience")),
     Facet("year", "Year published", _filter_years, _count_years, order=lambda r: -r[2]),
@@ -178,6 +182,11 @@ _VOCABULARY_MODELS: dict[str, type] = {
     "sos": SoSElement,
     "audience": Audience,
 }
+
+
+def vocabulary_labels(name: str) -> dict[str, str]:
+    """Slug → label of a small vocabulary (boroughs, stages, Signs of Safety elements, audiences), cached."""
+    return _small_vocabulary(name)
 
 
 def _small_vocabulary(name: str) -> dict[str, str]:

@@ -37,4 +37,5 @@ def search_json(response: SearchResponse) -> dict[str, Any]:
             for name, options in response.facets.items()
         },
         "excluded_tags": response.params.excluded_tags,
+        "named_boroughs": [{"value": slug, "label": title} for slug, title in response.named_boroughs],
     }

@@ -26,6 +26,7 @@ from search.facets import FACETS, Option, count_all, label_for
 from search.highlight import contains_any, snippet
 from search.logging import record_search
 from search.params import PAGE_SIZE, SearchParams
+from search.places import named_boroughs, with_own_resources
 from search.query import ParsedQuery, parse
 from search.spelling import suggest as suggest_spelling
 from search.text import normalise
@@ -69,6 +70,8 @@ class SearchResponse:
     matched_any_word: bool = False
     closest_tags: list[Tag] = field(default_factory=list)
     most_restrictive: tuple[str, str] | None = None  # (facet name, value) whose removal helps most
+    # Publishers named in the query (slug, title): their resources lead, and their filter is offered.
+    named_boroughs: list[tuple[str, str]] = field(default_factory=list)
     # Milliseconds spent in the engine (every backend call) and on facet counts: the benchmark's
     # "search page ÷ raw engine" ratio and facet cost come from here.
     timings: dict[str, float] = field(default_factory=dict)
@@ -76,6 +79,12 @@ class SearchResponse:
     @property
     def total(self) -> int:
         return self.page.paginator.count
+
+    @property
+    def offered_boroughs(self) -> list[tuple[str, str]]:
+        """Publishers named in the query whose filter is not on yet (offered as a link)."""
+        chosen = self.params.selected.get("borough", [])
+        return [(slug, title) for slug, title in self.named_boroughs if slug not in chosen]
 
 
 def search(params: SearchParams, *, log: bool = True, user: Any = None) -> SearchResponse:
@@ -96,8 +105,10 @@ def search(params: SearchParams, *, log: bool = True, user: Any = None) -> Searc
     if answer is None:
         answer = _answer(params, base)
         answers.put(key, answer)
+    # Answers kept from before boroughs were recognised have no such attribute.
+    named = getattr(answer, "named_boroughs", [])
     page, scores = _page(params, base, answer)
-    results = _results(page, scores, answer.parsed)
+    results = _results(page, scores, answer.parsed, [slug for slug, _ in named])
     for result in results:
         result.promoted = result.resource.pk in answer.promoted
     response = SearchResponse(
@@ -111,6 +122,7 @@ def search(params: SearchParams, *, log: bool = True, user: Any = None) -> Searc
         matched_any_word=answer.loose,
         closest_tags=answer.closest_tags,
         most_restrictive=answer.most_restrictive,
+        named_boroughs=named,
     )
     response.took_ms = round((time.perf_counter() - started) * 1000, 1)
     response.timings = {
@@ -127,27 +139,34 @@ def search(params: SearchParams, *, log: bool = True, user: Any = None) -> Searc
 def _answer(params: SearchParams, base: ResourcePageQuerySet) -> answers.Answer:
     """What the engine and the facet counts say about this search, independent of the page shown
     (``base``: what the reader may read, without excluded topics)."""
-    parsed = parse(params.query) if params.query else None
+    named = named_boroughs(params.query) if params.query else None
+    # Beside a publisher's name, the other words are the search and the publisher's resources among
+    # the matches lead (they need not mention its name); a name alone also finds every one of them.
+    parsed = parse(named.rest if named and named.rest else params.query) if params.query else None
+    whole = named.slugs if named and not named.rest else []
     engine_started = time.perf_counter()
     ranked, degraded, loose = _engine_matches(base, parsed)
     engine_ms = (time.perf_counter() - engine_started) * 1000
     promoted = _promoted(params.query) if parsed else []
     if promoted and ranked is not None:
         ranked = [(pk, None) for pk in promoted] + [item for item in ranked if item[0] not in promoted]
-    scope = _scope(base, ranked)
+    scope = _scope(base, ranked, whole)
     within = _within_filters(base, parsed, params.selected, ranked)
     if within:
         ranked = [(pk, None) for pk in promoted] + [item for item in within if item[0] not in promoted]
-    filtered = _apply(_scope(base, ranked) if within else scope, params.selected)
+    filtered = _apply(_scope(base, ranked, whole) if within else scope, params.selected)
     ordered = None
     if ranked is not None and params.sort == "relevance":
-        ordered = _relevance_order(filtered, ranked, parsed.highlight_terms if parsed else [], promoted)
+        terms = parsed.highlight_terms if parsed else []
+        ordered = _relevance_order(filtered, ranked, terms, promoted, named.slugs if named else [])
     facets_started = time.perf_counter()
     facets = _facets(scope, params.selected)
     facets_ms = (time.perf_counter() - facets_started) * 1000
     answer = answers.Answer(
         parsed, ranked, ordered, facets, promoted, degraded, loose, engine_ms=engine_ms, facets_ms=facets_ms
     )
+    if named:
+        answer.named_boroughs, answer.whole_boroughs = named.boroughs, whole
     # Only a query or a filter can leave nothing to show (and need the spelling and filter help).
     total = len(ordered) if ordered is not None else (filtered.count() if parsed or params.selected else None)
     if parsed and (total == 0 or parsed.corrections):
@@ -158,8 +177,15 @@ def _answer(params: SearchParams, base: ResourcePageQuerySet) -> answers.Answer:
     return answer
 
 
-def _scope(base: ResourcePageQuerySet, ranked: list[tuple[int, float | None]] | None) -> ResourcePageQuerySet:
-    return base if ranked is None else base.among(pk for pk, _ in ranked)
+def _scope(
+    base: ResourcePageQuerySet, ranked: list[tuple[int, float | None]] | None, whole: list[str] | None = None
+) -> ResourcePageQuerySet:
+    """What the search found: the engine's matches (everything when browsing), and every resource
+    of the publishers in ``whole`` (a query that was only their names)."""
+    if ranked is None:
+        return base
+    matches = base.among(pk for pk, _ in ranked)
+    return matches | base.in_boroughs(whole) if whole else matches
 
 
 def suggest(text: str, limit: int = 8, user: Any = None) -> dict[str, list[dict[str, str]]]:
@@ -240,13 +266,17 @@ def _within_filters(
 
 
 def _titles_first(
-    ranking: list[tuple[int, float | None]], titles: dict[int, str], terms: list[str], keep: int = 0
+    ranking: list[tuple[int, float | None]],
+    titles: dict[int, str],
+    terms: list[str],
+    keep: int = 0,
+    own: frozenset[int] | set[int] = frozenset(),
 ) -> list[tuple[int, float | None]]:
     """Promote results whose title has more of the query's words: a title is the author's own summary of
     what a resource is for, and the engines' scores weigh it differently. The first ``keep`` (editors'
-    promotions) stay where they are."""
+    promotions) stay where they are; the resources of a publisher the query names (``own``) lead the rest."""
     hits = {pk: sum(contains_any(titles.get(pk, ""), [term]) for term in terms) for pk, _ in ranking[keep:]}
-    return ranking[:keep] + sorted(ranking[keep:], key=lambda item: -hits[item[0]])
+    return ranking[:keep] + sorted(ranking[keep:], key=lambda item: (item[0] not in own, -hits[item[0]]))
 
 
 def _run(
@@ -284,13 +314,21 @@ def _relevance_order(
     ranked: list[tuple[int, float | None]],
     terms: list[str],
     promoted: list[int],
+    boroughs: list[str] | None = None,
 ) -> list[tuple[int, float | None]]:
     """Every filtered match in the order shown: one query reads their titles (which also drops
-    promoted pages the reader may not see), titles with more of the query's words first."""
-    titles = dict(filtered.order_by().values_list("pk", "title"))
-    ordered = [(pk, score) for pk, score in ranked if pk in titles]
-    # Editors' promotions lead `ranked`; they keep their places.
-    return _titles_first(ordered, titles, terms, keep=sum(1 for pk, _ in ordered if pk in promoted))
+    promoted pages the reader may not see), titles with more of the query's words first; the
+    resources of publishers the query names (``boroughs``) before the others."""
+    if not boroughs:
+        titles = dict(filtered.order_by().values_list("pk", "title"))
+        ordered = [(pk, score) for pk, score in ranked if pk in titles]
+        # Editors' promotions lead `ranked`; they keep their places.
+        return _titles_first(ordered, titles, terms, keep=sum(1 for pk, _ in ordered if pk in promoted))
+    rows = list(filtered.order_by().values_list("pk", "title", "borough__slug", "published_date"))
+    titles = {pk: title for pk, title, _, _ in rows}
+    ordered, own = with_own_resources(rows, [(pk, score) for pk, score in ranked if pk in titles], boroughs)
+    keep = sum(1 for pk, _ in ordered if pk in promoted)
+    return _titles_first(ordered, titles, terms, keep=keep, own=own)
 
 
 def _page(
@@ -307,19 +345,29 @@ def _page(
         by_pk = {obj.pk: obj for obj in objects}
         page.object_list = [by_pk[pk] for pk, _ in page.object_list if pk in by_pk]
         return page, scores
-    filtered = _apply(_scope(base, answer.ranked), params.selected)
+    filtered = _apply(_scope(base, answer.ranked, getattr(answer, "whole_boroughs", [])), params.selected)
     page = Paginator(filtered.newest().for_listing(), PAGE_SIZE).get_page(params.page)
     scores = dict(answer.ranked or [])
     return page, {obj.pk: scores.get(obj.pk) for obj in page.object_list}
 
 
-def _results(page: Page, scores: dict[int, float | None], parsed: ParsedQuery | None) -> list[Result]:
+def _results(
+    page: Page, scores: dict[int, float | None], parsed: ParsedQuery | None, boroughs: list[str] | None = None
+) -> list[Result]:
     terms = parsed.highlight_terms if parsed else []
     clauses = parsed.clause_terms if parsed else []
     resources = list(page.object_list)
     texts = {r.pk: r.body_text() for r in resources}
+    # A named publisher's own resources match by who published them, not by an attachment.
     in_attachment = _attachment_matches(
-        [r.pk for r in resources if clauses and not _matches_page_text(r, texts[r.pk], clauses)], terms
+        [
+            r.pk
+            for r in resources
+            if clauses
+            and not (r.borough and r.borough.slug in (boroughs or []))
+            and not _matches_page_text(r, texts[r.pk], clauses)
+        ],
+        terms,
     )
     return [
         Result(r, scores.get(r.pk), snippet(r.summary, texts[r.pk], terms), in_attachment.get(r.pk)) for r in resources

@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from exchange.ratelimit import configured_rate, enforce
+from resources.enums import ResourceType
+from resources.models import CPStage
 from resources.tags import readable_tags, related_tags
 from search.facets import FACETS
 from search.models import TagRedirect
@@ -54,6 +56,33 @@ def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
         "related_tags": related_tags(tag, limit=12, user=request.user),
     }
     return TemplateResponse(request, "search/tag.html", context)
+
+
+def stage_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """A way in by child-protection stage ("I'm preparing for an ICPC"): the search, filtered to it."""
+    stage = CPStage.objects.filter(slug=slug).first()
+    if stage is None:
+        raise Http404("No such child-protection stage.")
+    return _landing(request, "stage", slug, "Child-protection stage", stage.name, stage.description)
+
+
+def type_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """A way in by kind of resource (Signs of Safety tools, templates…): the search, filtered to it."""
+    if slug not in ResourceType.values:
+        raise Http404("No such resource type.")
+    return _landing(request, "type", slug, "Type of resource", ResourceType(slug).label, "")
+
+
+def _landing(request: HttpRequest, facet: str, slug: str, caption: str, title: str, description: str) -> HttpResponse:
+    enforce(request, group="search", key="ip", rate=configured_rate("search"))
+    params = SearchParams.from_querydict(request.GET)
+    params.selected[facet] = [slug]
+    response = search(params, log=False, user=request.user)
+    context = _context(response, field_id="landing-q")
+    # The stage or type is the page itself, not a filter that could be removed.
+    context["chips"] = [chip for chip in context["chips"] if (chip[0], chip[2].value) != (facet, slug)]
+    landing = {"caption": caption, "title": title, "description": description}
+    return TemplateResponse(request, "search/landing.html", context | landing)
 
 
 def _context(response, field_id: str = "search-q") -> dict:

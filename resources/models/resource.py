@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from exchange.routing import RoutedPageMixin
 from resources.blocks import ResourceBodyBlock
-from resources.enums import ResourceType
+from resources.enums import PRINTED_TYPES, ResourceType
 from resources.forms import OVERRIDE_PERMISSION, ResourcePageForm
 from resources.models.boroughs import BoroughPage
 from resources.panels import GuardFindingsPanel, SubmissionNotePanel
@@ -199,6 +199,11 @@ class ResourcePage(RoutedPageMixin, Page):
     def type_label(self) -> str:
         return ResourceType(self.resource_type).label if self.resource_type else ""
 
+    @property
+    def offers_printing(self) -> bool:
+        """Tools and templates are printed to be used on paper, so their pages offer a Print button."""
+        return self.resource_type in PRINTED_TYPES
+
     def facet_names(self) -> dict[str, list[str]]:
         """Stage, Signs of Safety and audience names; one query when they are the saved ones
         (a preview carries unsaved choices in memory, which the relations return instead)."""
@@ -214,6 +219,8 @@ class ResourcePage(RoutedPageMixin, Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["facets"] = self.facet_names()
+        # The address this page was read at (the site's real one, whatever the Site record says).
+        context["printed_from"] = request.build_absolute_uri(self.get_url(request) or request.path)
         context["attachments"] = self.attachments.select_related("document")
         # A new page's preview has no row yet, so nothing can have adopted it.
         adopters = BoroughPage.objects.filter(adoptions__resource=self) if self.pk else BoroughPage.objects.none()

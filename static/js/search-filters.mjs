@@ -1,7 +1,9 @@
 // Progressive enhancement for the search filters: ticking a box updates the results straight
-// away, and the new count is announced through the #result-count live region (which is never
-// replaced, only its text, so screen readers hear the change). The filter form itself is never
-// rebuilt, only its numbers and links, so a keyboard user tabbing through it keeps their place.
+// away and makes a history entry (Back and Forward bring back the results and the ticks), and
+// the new count is announced through the #result-count live region (which is never replaced,
+// only its text, so screen readers hear the change). The form element itself is kept and the
+// focused box is focused again after its group is refreshed, so a keyboard user keeps their
+// place. On a phone a "Show N results" button jumps from the filters back to the results.
 // Without JavaScript, or if a request fails, the "Apply filters" button does the same with a
 // full page load. Folding the panel on phones is filter-panel.mjs.
 import "./filter-panel.mjs";
@@ -9,51 +11,104 @@ import "./filter-panel.mjs";
 const form = document.querySelector("form.app-facets");
 const results = document.getElementById("search-results");
 const count = document.getElementById("result-count");
+const groups = form && form.querySelector(".app-facets__groups");
+const show = form && form.querySelector(".app-show-results");
 
-if (form && results && count && window.fetch && window.DOMParser) {
+function urlFor(target) {
+  const query = new URLSearchParams(new FormData(target)).toString();
+  return `${window.location.pathname}${query ? `?${query}` : ""}`;
+}
+
+function showCount(page) {
+  const fresh = page.querySelector(".app-show-results");
+  if (show && fresh) {
+    show.textContent = fresh.textContent;
+  }
+}
+
+// Swap in the fresh page's results, count and filter groups; focus and folded topics are kept.
+function apply(page) {
+  results.replaceChildren(...page.getElementById("search-results").childNodes);
+  count.textContent = page.getElementById("result-count").textContent;
+  const freshGroups = page.querySelector(".app-facets__groups");
+  if (groups && freshGroups) {
+    const focused = form.contains(document.activeElement) ? document.activeElement.id : "";
+    const opened = [...groups.querySelectorAll("details[open]")].map((d) => d.dataset.facet);
+    groups.replaceChildren(...freshGroups.childNodes);
+    for (const name of opened) {
+      const details = groups.querySelector(`details[data-facet="${CSS.escape(name)}"]`);
+      if (details) {
+        details.open = true;
+      }
+    }
+    const again = focused && document.getElementById(focused);
+    if (again) {
+      again.focus();
+    }
+  }
+  showCount(page);
+}
+
+if (form && results && count && groups && window.fetch && window.DOMParser) {
   let latest = 0;
 
-  form.addEventListener("change", async (event) => {
-    if (!event.target.matches('input[type="checkbox"]')) {
-      return;
-    }
+  const load = async (url) => {
     const request = ++latest;
-    const query = new URLSearchParams(new FormData(form)).toString();
-    const url = `${window.location.pathname}${query ? `?${query}` : ""}`;
     form.setAttribute("aria-busy", "true");
     try {
       const response = await fetch(url, { credentials: "same-origin" });
-      if (!response.ok || request !== latest) {
-        return;
+      if (!response.ok) {
+        throw new Error(`search answered ${response.status}`);
       }
       const page = new DOMParser().parseFromString(await response.text(), "text/html");
-      if (request !== latest) {
-        return;
+      // A later tick (or Back) has asked since: its answer is the one to show.
+      if (request === latest) {
+        apply(page);
       }
-      results.replaceChildren(...page.getElementById("search-results").childNodes);
-      count.textContent = page.getElementById("result-count").textContent;
-      // Facet ids are stable (facet name and value): refresh each option's count and each
-      // "Exclude" link in place. An option the new results no longer carry now counts 0.
-      form.querySelectorAll(".govuk-checkboxes__input").forEach((input) => {
-        const label = form.querySelector(`label[for="${CSS.escape(input.id)}"] .app-count`);
-        const fresh = page.querySelector(`label[for="${CSS.escape(input.id)}"] .app-count`);
-        if (label) {
-          label.textContent = fresh ? fresh.textContent : "(0)";
-        }
-      });
-      form.querySelectorAll(".app-filter-panel__exclude").forEach((link) => {
-        const fresh = page.getElementById(link.id);
-        if (fresh) {
-          link.setAttribute("href", fresh.getAttribute("href"));
-        }
-      });
-      window.history.replaceState(null, "", url);
-    } catch {
-      // The Apply filters button still works: nothing to do.
     } finally {
       if (request === latest) {
         form.removeAttribute("aria-busy");
       }
     }
+  };
+
+  // This entry is ours too, so coming Back to it restores it.
+  window.history.replaceState({ searchFilters: true }, "", window.location.href);
+
+  form.addEventListener("change", async (event) => {
+    if (!event.target.matches('input[type="checkbox"]')) {
+      return;
+    }
+    const url = urlFor(form);
+    // The address changes with the tick, not when the results arrive: each step is an entry.
+    window.history.pushState({ searchFilters: true }, "", url);
+    try {
+      await load(url);
+    } catch {
+      // The Apply filters button still works: nothing to do.
+    }
   });
+
+  window.addEventListener("popstate", async (event) => {
+    if (!event.state || !event.state.searchFilters) {
+      return;
+    }
+    try {
+      await load(window.location.href);
+    } catch {
+      window.location.reload();
+    }
+  });
+
+  if (show) {
+    show.hidden = false;
+    show.addEventListener("click", () => {
+      const panel = form.closest("details");
+      if (panel && window.matchMedia("(max-width: 40.0525em)").matches) {
+        panel.open = false;
+      }
+      count.focus();
+      count.scrollIntoView({ block: "start" });
+    });
+  }
 }

@@ -70,3 +70,14 @@ def test_search_page_queries_are_bounded_on_the_demo_network(client, params, dja
 def test_typeahead_is_three_queries(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):  # view restrictions, titles, tags
         assert client.get("/search/suggest/", {"q": "strat"}).status_code == 200
+
+
+@pytest.mark.parametrize("network", [10, 50], indirect=True)
+@pytest.mark.parametrize("params", [{"q": "hackney"}, {"q": "neglect camden"}, {"q": "camden", "borough": "camden"}])
+def test_naming_a_borough_keeps_the_budget(client, network, params, django_assert_max_num_queries):
+    # The borough's own resources are one more query (and, with other words, one engine call).
+    client.get("/search/", params)
+    with django_assert_max_num_queries(SEARCH_PAGE_BUDGET):
+        response = client.get("/search/", params)
+    assert response.context["search"].named_boroughs
+    assert response.context["search"].total > 0
