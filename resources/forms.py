@@ -1,5 +1,5 @@
-"""The resource editor's form: refuses to publish or approve while the personal-data guard has
-high-confidence findings, unless a coordinator records why it is safe."""
+"""The resource editor's form: refuses to publish, approve or submit for moderation while the
+personal-data guard has high-confidence findings, unless a coordinator records why it is safe."""
 
 from typing import Any
 
@@ -31,9 +31,17 @@ class ResourcePageForm(WagtailAdminPageForm):
             return True
         return bool(self.data.get("action-workflow-action")) and self.data.get("workflow-action-name") == "approve"
 
+    def submitting(self) -> bool:
+        """Whether the button pressed sends the draft to moderators (first time or again).
+
+        Submission is guarded like publication: the moderators of another borough would
+        otherwise read the personal data in the draft and in the notification about it.
+        """
+        return bool(self.data.get("action-submit") or self.data.get("action-restart-workflow"))
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if not self.publishing():
+        if not (self.publishing() or self.submitting()):
             return cleaned
         findings = scan_content(self._content(cleaned))
         if not has_blocking(findings):
@@ -42,11 +50,12 @@ class ResourcePageForm(WagtailAdminPageForm):
         if reason and self.for_user.has_perm(OVERRIDE_PERMISSION):
             return cleaned  # the after_edit_page / after_create_page hooks record it in the audit log
         problems = [finding.describe() for finding in findings if finding.blocks]
-        message = "This cannot be published: it looks like it contains personal data. " + "; ".join(problems) + "."
+        verb = "published" if self.publishing() else "submitted for moderation"
+        message = f"This cannot be {verb}: it looks like it contains personal data. " + "; ".join(problems) + "."
         if self.for_user.has_perm(OVERRIDE_PERMISSION):
             message += " Remove it, or give an override reason if the check is wrong."
         else:
-            message += " Remove it and save, or submit it so a coordinator can check it."
+            message += " Remove it and save; if you think the check is wrong, ask a coordinator."
         raise ValidationError(message)
 
     def _content(self, cleaned: dict[str, Any]) -> GuardedContent:
