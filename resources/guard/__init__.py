@@ -7,7 +7,8 @@ order. A "high" finding must stop publication; a "low" one is shown as a warning
 
 import bisect
 
-from .detectors import DEFAULT_ALLOWED_EMAIL_DOMAINS, DETECTORS, HIGH, LOW, Finding, Kind
+from .detectors import DEFAULT_ALLOWED_EMAIL_DOMAINS, DETECTORS
+from .types import HIGH, LOW, Finding, Kind
 
 __all__ = ["DEFAULT_ALLOWED_EMAIL_DOMAINS", "HIGH", "LOW", "Finding", "Kind", "has_high_confidence", "scan"]
 
