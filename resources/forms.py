@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from resources.services.body_text import blocks_plain_text
-from resources.services.page_guard import GuardedContent, has_blocking, scan_content
+from resources.services.guarded_fields import body_document_ids, body_hidden_text
+from resources.services.page_guard import GuardedContent, documents_by_id, has_blocking, scan_content
 
 OVERRIDE_PERMISSION = "resources.override_guard"
 
@@ -60,13 +61,21 @@ class ResourcePageForm(WagtailAdminPageForm):
 
     def _content(self, cleaned: dict[str, Any]) -> GuardedContent:
         body = cleaned.get("body")
+        raw = list(body.raw_data) if body is not None else []
         return GuardedContent(
             title=cleaned.get("title") or "",
             summary=cleaned.get("summary") or "",
-            body=blocks_plain_text(body.raw_data) if body is not None else "",
+            body=blocks_plain_text(raw),
             contact=" ".join(filter(None, [cleaned.get("contact_name"), cleaned.get("contact_email")])),
             tags=[str(tag) for tag in cleaned.get("tags") or []],
             documents=self._documents(),
+            seo_title=cleaned.get("seo_title") or "",
+            search_description=cleaned.get("search_description") or "",
+            version=cleaned.get("version") or "",
+            slug=cleaned.get("slug") or "",
+            source_id=cleaned.get("source_id") or "",
+            body_hidden=body_hidden_text(raw),
+            body_documents=documents_by_id(body_document_ids(raw)),
         )
 
     def _documents(self) -> list[Any]:

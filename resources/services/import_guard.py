@@ -22,7 +22,9 @@ def guard_row(fields: dict[str, str], tags: list[str], attachments: list[Path]) 
         with path.open("rb") as handle:
             result = extract_text(handle, path.suffix.lower().lstrip("."))
         # The same reading of text and metadata (author, comments, tracked changes) as in the editor.
-        document = SimpleNamespace(filename=path.name, extracted_text=result.text, metadata=result.metadata)
+        document = SimpleNamespace(
+            filename=path.name, extracted_text=result.text, metadata=result.metadata, extraction_error=result.error
+        )
         found += [
             (
                 f"attachments: {f.location.removeprefix('Attachment ').removesuffix(' (text)')}",
