@@ -1,9 +1,6 @@
-"""Text a reader or a URL can show that is not prose: slugs, file names, link addresses, table
+"""Text a reader or a URL can show that plain body text leaves out: link addresses, table
 captions and the documents a body links to, read into the shape the personal-data guard scans.
-
-A slug or a file name hides words behind separators and lower case ("oliver-sample-dob-
-03-04-2015.docx"); they are spelt out one character for one, so a finding's position is
-also its position in the original value, which lets a report show the value masked.
+Slugs and file names are read with resources.guard.identifier_text and shown with redact.
 """
 
 import html
@@ -11,29 +8,9 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
-from resources.guard import scan
-from resources.guard.masking import MASK_CHAR
 from resources.services.body_text import _unwrapped
 
-_SEPARATORS = re.compile(r"[-_.+~]")
-_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z']*")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]{0,2000})"|'([^']{0,2000})')""", re.I)
-
-
-def identifier_text(value: str) -> str:
-    """``value`` with separators as spaces and each word capitalised: same length, same positions."""
-    spaced = _SEPARATORS.sub(" ", value)
-    return _LOWER_WORD.sub(lambda m: m.group()[:1].upper() + m.group()[1:], spaced)
-
-
-def masked_identifier(value: str) -> str:
-    """``value`` with every suspected piece of personal data starred out, separators kept."""
-    chars = list(value)
-    for finding in scan(identifier_text(value)):
-        for i in range(finding.start, finding.end):
-            if chars[i].isalnum():
-                chars[i] = MASK_CHAR
-    return "".join(chars)
 
 
 def body_hidden_text(raw: list[dict[str, Any]]) -> str:

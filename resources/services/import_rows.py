@@ -15,9 +15,9 @@ from django.core.validators import validate_email
 from django.utils import timezone
 
 from resources.enums import AUDIENCES, CP_STAGES, SOS_ELEMENTS, ResourceType
+from resources.guard import identifier_text, redact
 from resources.models import BoroughPage, ResourcePage
 from resources.services.attachment_files import attachment_problem
-from resources.services.guarded_fields import identifier_text, masked_identifier
 from resources.services.import_guard import guard_row
 
 REQUIRED = ("source_id", "borough", "title", "type", "summary")
@@ -122,7 +122,7 @@ class RowValidator:
             return None
         # Masked: a source id (like a file name) may itself carry what the guard looks for.
         label = f"row {number}" + (
-            f" (source_id {masked_identifier(item['source_id'])})" if isinstance(item.get("source_id"), str) else ""
+            f" (source_id {redact(item['source_id'])})" if isinstance(item.get("source_id"), str) else ""
         )
         errors += [f"unknown field '{name}'" for name in sorted(set(item) - KNOWN_FIELDS)]
         values = {name: self._text(item, name, errors) for name in (*REQUIRED, "body", "contact_name", "version")}
@@ -146,7 +146,7 @@ class RowValidator:
             try:
                 validate_email(email)
             except ValidationError:
-                errors.append(f"contact_email: '{masked_identifier(email)}' is not an email address")
+                errors.append(f"contact_email: '{redact(email)}' is not an email address")
         members_only = item.get("members_only", False)
         if not isinstance(members_only, bool):
             errors.append("members_only: must be true or false")
@@ -155,9 +155,7 @@ class RowValidator:
         if borough and values["source_id"]:
             key = (borough.pk, values["source_id"])
             if key in self.seen:
-                errors.append(
-                    f"source_id: '{masked_identifier(values['source_id'])}' appears more than once for {borough.title}"
-                )
+                errors.append(f"source_id: '{redact(values['source_id'])}' appears more than once for {borough.title}")
             self.seen.add(key)
         if not errors:
             guarded = {name: values[name] for name in ("title", "summary", "body", "contact_name", "version")}
@@ -286,7 +284,7 @@ class RowValidator:
             path = self.base_dir / name
             problem = attachment_problem(path, self.base_dir)
             if problem:
-                errors.append(f"attachments: '{masked_identifier(name)}' {problem}")
+                errors.append(f"attachments: '{redact(name)}' {problem}")
             else:
                 paths.append(path.resolve())
         return paths

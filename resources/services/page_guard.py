@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from resources.guard import HIGH, LOW, scan
-from resources.services.guarded_fields import body_document_ids, body_hidden_text, identifier_text, masked_identifier
+from resources.guard import HIGH, LOW, identifier_text, redact, scan
+from resources.services.guarded_fields import body_document_ids, body_hidden_text
 
 METADATA_KIND = "name in document metadata"
 UNREAD_KIND = "no readable text (scanned image?)"
@@ -128,7 +128,7 @@ def document_findings(document: Any, place: str = "Attachment") -> Iterable[Page
 
     The file name is shown masked in every location: it may itself be what was found.
     """
-    label = f"{place} '{masked_identifier(document.filename)}'"
+    label = f"{place} '{redact(document.filename)}'"
     yield from _from(f"{label} (file name)", identifier_text(document.filename))
     yield from _from(f"{label} (title)", getattr(document, "title", ""))
     yield from _from(f"{label} (text)", document.extracted_text)
