@@ -23,7 +23,8 @@ _NOT_A_PERSON = re.compile(
     r"(?i)^(?:anonymous|unknown|none|n/?a|author|administrator|admin|user|owner|windows user|microsoft office user"
     r"|london practice exchange|practice exchange|london councils)$"
     r"|\b(?:council|borough|corporation|partnership|lscp|nhs|trust|services?|team|ltd|limited|plc|department"
-    r"|microsoft|word|office|libreoffice|openoffice|acrobat|adobe|reportlab|python-docx|pdf|google docs|writer)\b"
+    r"|microsoft|word|office|libreoffice|openoffice|acrobat|adobe|reportlab|python-docx|openpyxl|apache poi"
+    r"|pdf|google docs|writer)\b"
 )
 
 
@@ -143,6 +144,8 @@ def document_findings(document: Any, place: str = "Attachment") -> Iterable[Page
         yield PageFinding(f"{label} (comment author)", METADATA_KIND, LOW, mask_name(author))
     for author in metadata.get("revision_authors", []):
         yield PageFinding(f"{label} (tracked change author)", METADATA_KIND, LOW, mask_name(author))
+    yield from _from(f"{label} (properties)", metadata.get("properties_text", ""))
+    yield from _from(f"{label} (hidden content)", metadata.get("hidden_text", ""))
     yield from _from(f"{label} (comments)", metadata.get("comments_text", ""))
     yield from _from(f"{label} (tracked changes)", metadata.get("revisions_text", ""))
     if metadata.get("comment_count"):

@@ -3,6 +3,8 @@
 Values are synthetic: an NHS number from the 999 test range, Ofcom's drama phone range.
 """
 
+import pytest
+
 from resources.models import ResourcePage
 
 NHS_NUMBER = "999 012 6704"
@@ -82,3 +84,28 @@ def test_an_attachment_file_name_is_read_and_shown_masked(make_row, write_import
     assert "(file name): looks like personal data (" in run.stderr
     printed = (run.stdout + run.stderr).lower()
     assert "oliver" not in printed and "03-04-2015" not in printed
+
+
+def _office_files():
+    import datetime
+
+    from tests.resources.office_files import make_odt, make_pptx, make_xlsx
+
+    row = ["Oliver Sample", datetime.date(2015, 4, 3), 9990126704, "07700 900123", "SE15 3ZZ"]
+    return {
+        "cases.xlsx": make_xlsx([["Child", "DOB", "NHS number", "Mobile", "Postcode"], row]),
+        "deck.pptx": make_pptx(["Strategy meetings"], notes=f"NHS {NHS_NUMBER}, mum's mobile 07700 900123"),
+        "notes.odt": make_odt(["Chronology", "DOB 03/04/2015, lives at SE15 3ZZ"], header=f"NHS {NHS_NUMBER}"),
+    }
+
+
+@pytest.mark.parametrize("name", ["cases.xlsx", "deck.pptx", "notes.odt"])
+def test_spreadsheets_slides_and_odt_are_read_and_refused(
+    name, make_row, write_import, run_failing_import, attachment, stored_state
+):
+    before = stored_state()
+    attached = attachment(name, _office_files()[name])
+    stderr = run_failing_import(write_import([make_row(1, attachments=[attached])])).stderr
+    assert f"attachments: '{name}': looks like personal data (nhs_number" in stderr
+    assert "999 012 6704" not in stderr and "9990126704" not in stderr and "SE15 3ZZ" not in stderr
+    assert stored_state() == before
