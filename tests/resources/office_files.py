@@ -1,6 +1,7 @@
 """Small synthetic office files for the extraction and guard tests: XLSX (openpyxl), PPTX and ODT
 (assembled part by part, like the files the upload checks accept), and PDFs with hidden content."""
 
+import datetime
 import io
 import zipfile
 from xml.sax.saxutils import escape
@@ -87,3 +88,13 @@ def make_odt(paragraphs: list[str], header: str = "", title: str = "") -> bytes:
             '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
         )
     return buffer.getvalue()
+
+
+def child_data_files() -> dict[str, bytes]:
+    """One file of each format holding a synthetic child's details: NHS number, DOB, mobile, postcode."""
+    row = ["Oliver Sample", datetime.date(2015, 4, 3), 9990126704, "07700 900123", "SE15 3ZZ"]
+    return {
+        "cases.xlsx": make_xlsx([["Child", "DOB", "NHS number", "Mobile", "Postcode"], row]),
+        "deck.pptx": make_pptx(["Strategy meetings"], notes="NHS 999 012 6704, mum's mobile 07700 900123"),
+        "notes.odt": make_odt(["Chronology", "DOB 03/04/2015, lives at SE15 3ZZ"], header="NHS 999 012 6704"),
+    }

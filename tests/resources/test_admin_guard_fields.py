@@ -115,3 +115,27 @@ def test_clean_fields_publish(client, ours):
     )
     client.post(reverse("wagtailadmin_pages:edit", args=[ours.pk]), data)
     assert ResourcePage.objects.get(pk=ours.pk).seo_title == "Chronology guide | Camden"
+
+
+@pytest.mark.parametrize("name", ["cases.xlsx", "deck.pptx", "notes.odt"])
+def test_an_office_file_uploaded_in_the_admin_is_read_and_blocks_publishing(
+    client, ours, name, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.resources.office_files import child_data_files
+
+    user = coordinator()
+    client.force_login(user)
+    user.is_superuser = True  # documents are added through Wagtail's own form, which needs its permission
+    user.save()
+    upload = SimpleUploadedFile(name, child_data_files()[name], content_type="application/octet-stream")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtaildocs:add"), {"title": "Synthetic", "collection": 1, "file": upload})
+    assert response.status_code == 302
+    document = get_document_model().objects.get(title="Synthetic")
+    assert "999" in document.extracted_text or "9990126704" in document.extracted_text
+    data = resource_form_data(ours, action="action-publish", attachments=inline_formset([{"document": document.pk}]))
+    body = client.post(reverse("wagtailadmin_pages:edit", args=[ours.pk]), data).content.decode()
+    assert "looks like it contains personal data" in body
+    assert ResourcePage.objects.get(pk=ours.pk).live_revision_id == ours.live_revision_id

@@ -6,6 +6,7 @@ Values are synthetic: an NHS number from the 999 test range, Ofcom's drama phone
 import pytest
 
 from resources.models import ResourcePage
+from tests.resources.office_files import child_data_files
 
 NHS_NUMBER = "999 012 6704"
 
@@ -86,25 +87,12 @@ def test_an_attachment_file_name_is_read_and_shown_masked(make_row, write_import
     assert "oliver" not in printed and "03-04-2015" not in printed
 
 
-def _office_files():
-    import datetime
-
-    from tests.resources.office_files import make_odt, make_pptx, make_xlsx
-
-    row = ["Oliver Sample", datetime.date(2015, 4, 3), 9990126704, "07700 900123", "SE15 3ZZ"]
-    return {
-        "cases.xlsx": make_xlsx([["Child", "DOB", "NHS number", "Mobile", "Postcode"], row]),
-        "deck.pptx": make_pptx(["Strategy meetings"], notes=f"NHS {NHS_NUMBER}, mum's mobile 07700 900123"),
-        "notes.odt": make_odt(["Chronology", "DOB 03/04/2015, lives at SE15 3ZZ"], header=f"NHS {NHS_NUMBER}"),
-    }
-
-
 @pytest.mark.parametrize("name", ["cases.xlsx", "deck.pptx", "notes.odt"])
 def test_spreadsheets_slides_and_odt_are_read_and_refused(
     name, make_row, write_import, run_failing_import, attachment, stored_state
 ):
     before = stored_state()
-    attached = attachment(name, _office_files()[name])
+    attached = attachment(name, child_data_files()[name])
     stderr = run_failing_import(write_import([make_row(1, attachments=[attached])])).stderr
     assert f"attachments: '{name}': looks like personal data (nhs_number" in stderr
     assert "999 012 6704" not in stderr and "9990126704" not in stderr and "SE15 3ZZ" not in stderr
