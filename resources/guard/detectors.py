@@ -199,7 +199,8 @@ def _uk_numbers(text: str) -> list[tuple[int, int, phonenumbers.PhoneNumber]]:
     # attachment could exceed; one try per character keeps the scan linear and complete.
     tries = max(65_535, len(text))
     matches = PhoneNumberMatcher(text, "GB", Leniency.POSSIBLE, tries)
-    found = [(m.start, m.end, m.number) for m in matches if _phone_shaped(m.number)]
+    # A number written without its leading 0 or +44 ("1234567890 records") is a count, not a phone.
+    found = [(m.start, m.end, m.number) for m in matches if m.raw_string[:1] in "0+(" and _phone_shaped(m.number)]
     starts = [start for start, _, _ in found]
     for m in _UK_NUMBER.finditer(text):
         i = bisect.bisect_right(starts, m.start())

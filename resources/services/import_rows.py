@@ -15,7 +15,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 
 from resources.enums import AUDIENCES, CP_STAGES, SOS_ELEMENTS, ResourceType
-from resources.guard import identifier_text, redact
+from resources.guard import redact
 from resources.models import BoroughPage, ResourcePage
 from resources.services.attachment_files import attachment_problem
 from resources.services.import_guard import guard_row
@@ -160,7 +160,7 @@ class RowValidator:
         if not errors:
             guarded = {name: values[name] for name in ("title", "summary", "body", "contact_name", "version")}
             guarded["contact_email"] = email
-            guarded["source_id"] = identifier_text(values["source_id"])
+            guarded["source_id"] = values["source_id"]
             found, warnings = guard_row(guarded, lists["tags"], attachments)
             errors += found
             self.warnings += [f"{label}: {warning}" for warning in warnings]

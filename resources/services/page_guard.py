@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from resources.guard import HIGH, LOW, identifier_text, redact, scan
+from resources.guard import HIGH, LOW, redact, scan, scan_identifier
 from resources.services.guarded_fields import body_document_ids, body_hidden_text
 
 METADATA_KIND = "name in document metadata"
@@ -98,8 +98,8 @@ def scan_content(content: GuardedContent) -> list[PageFinding]:
     texts += [("Contact", content.contact), ("Version", content.version)]
     texts += [("Tag", tag) for tag in content.tags]
     # Shown in URLs and as references: read with their separators spelt out.
-    texts += [("Slug", identifier_text(content.slug)), ("Source ID", identifier_text(content.source_id))]
     findings = [_from(location, text) for location, text in texts]
+    findings += [_from_identifier("Slug", content.slug), _from_identifier("Source ID", content.source_id)]
     for document in content.documents:
         findings.append(list(document_findings(document)))
     for document in content.body_documents:
@@ -124,13 +124,17 @@ def _from(location: str, text: str | None) -> list[PageFinding]:
     return [PageFinding(location, str(f.kind), f.confidence, f.masked) for f in scan(text or "")]
 
 
+def _from_identifier(location: str, value: str | None) -> list[PageFinding]:
+    return [PageFinding(location, str(f.kind), f.confidence, f.masked) for f in scan_identifier(value or "")]
+
+
 def document_findings(document: Any, place: str = "Attachment") -> Iterable[PageFinding]:
     """Findings in a document's title, file name, extracted text and metadata (names are always 'check').
 
     The file name is shown masked in every location: it may itself be what was found.
     """
     label = f"{place} '{redact(document.filename)}'"
-    yield from _from(f"{label} (file name)", identifier_text(document.filename))
+    yield from _from_identifier(f"{label} (file name)", document.filename)
     yield from _from(f"{label} (title)", getattr(document, "title", ""))
     yield from _from(f"{label} (text)", document.extracted_text)
     if (getattr(document, "extraction_error", "") or "").startswith(NO_TEXT_LAYER):

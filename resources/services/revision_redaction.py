@@ -16,7 +16,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Revision
 
-from resources.guard import HIGH, identifier_text, scan
+from resources.guard import HIGH, identifier_text, scan, scan_identifier
 from resources.guard.masking import MASK_CHAR
 
 
@@ -45,9 +45,13 @@ def _decoded(value: str) -> Any:
         return None
 
 
+def _findings(text: str) -> list[Any]:
+    # Slugs, titles and source ids are read as the editor's guard reads them; long text spelt out once.
+    return scan_identifier(text) if len(text) <= 255 else scan(identifier_text(text))
+
+
 def _high_values(text: str) -> set[str]:
-    spelt = identifier_text(text)  # slugs and source ids hide words behind separators
-    return {_key(text[f.start : f.end]) for f in scan(spelt) if f.confidence == HIGH}
+    return {_key(text[f.start : f.end]) for f in _findings(text) if f.confidence == HIGH}
 
 
 # Wagtail stores a revision before it updates the page's draft title, so a revision's
@@ -64,7 +68,7 @@ def held_values(content: Any) -> set[str]:
 
 def _redacted_text(text: str, removed: set[str]) -> str:
     chars = list(text)
-    for finding in scan(identifier_text(text)):
+    for finding in _findings(text):
         if finding.confidence == HIGH and _key(text[finding.start : finding.end]) in removed:
             for i in range(finding.start, finding.end):
                 if chars[i].isalnum():
