@@ -2,7 +2,8 @@
 through the bulk import (one file per place, a row per value) and through the editor's form
 (publishing), and the place's precision and recall of refusals is printed and held to the target.
 
-The labelled rows are in guard_places; every value is synthetic.
+The labelled rows are in guard_places (most of them the detector-level cases the detectors were
+tuned on) and guard_held_out (written afterwards and not tuned on); every value is synthetic.
 """
 
 import contextlib
@@ -23,6 +24,7 @@ from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 from resources.models import ResourcePage
 from tests.factories import ResourcePageFactory
 from tests.resources.admin_helpers import coordinator, resource_form_data
+from tests.resources.guard_held_out import HELD_OUT
 from tests.resources.guard_places import (
     CONTACT_EMAILS,
     FILE_NAMES,
@@ -111,6 +113,8 @@ def _import_refusals(make_row, write_import, attachment, rows: list[Row], place:
     for n, (text, _) in enumerate(rows, 1):
         if place in ("title", "summary", "body", "contact_name", "version", "contact_email"):
             items.append(make_row(n, **{place: text}))
+        elif place == "held-out rows (body)":
+            items.append(make_row(n, body=text))
         elif place == "tags":
             items.append(make_row(n, tags=[text]))
         elif place == "source_id":
@@ -144,6 +148,7 @@ IMPORT_PLACES: dict[str, list[Row]] = {
     "contact_email": CONTACT_EMAILS,
     "attachment file name": FILE_NAMES,
     **{place: sample(TEXTS, 40) for place in FILES},
+    "held-out rows (body)": HELD_OUT,
 }
 
 
@@ -192,6 +197,7 @@ FORM_PLACES: dict[str, tuple[list[Row], Callable[[int, str], dict[str, Any]]]] =
             "body": streamfield([("paragraph", rich_text(f'<p><a href="mailto:{text}">Email us</a></p>'))])
         },
     ),
+    "held-out rows (summary)": (HELD_OUT, lambda n, text: {"summary": text}),
     "slug": (SLUGS, lambda n, text: {"slug": text}),
     "version": (VERSIONS, lambda n, text: {"version": text}),
     "source id": (SOURCE_IDS, lambda n, text: {"source_id": text}),
