@@ -1,5 +1,5 @@
-"""The resource editor's form: refuses to publish or approve while the personal-data guard has
-high-confidence findings, unless a coordinator records why it is safe."""
+"""The resource editor's form: refuses to publish, approve or submit for moderation while the
+personal-data guard has high-confidence findings, unless a coordinator records why it is safe."""
 
 from typing import Any
 
@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from resources.services.body_text import blocks_plain_text
-from resources.services.page_guard import GuardedContent, has_blocking, scan_content
+from resources.services.guarded_fields import body_document_ids, body_hidden_text
+from resources.services.page_guard import GuardedContent, documents_by_id, has_blocking, scan_content
 from resources.services.visibility import document_visible_to
 
 OVERRIDE_PERMISSION = "resources.override_guard"
@@ -32,10 +33,18 @@ class ResourcePageForm(WagtailAdminPageForm):
             return True
         return bool(self.data.get("action-workflow-action")) and self.data.get("workflow-action-name") == "approve"
 
+    def submitting(self) -> bool:
+        """Whether the button pressed sends the draft to moderators (first time or again).
+
+        Submission is guarded like publication: the moderators of another borough would
+        otherwise read the personal data in the draft and in the notification about it.
+        """
+        return bool(self.data.get("action-submit") or self.data.get("action-restart-workflow"))
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         self._refuse_unreadable_attachments()
-        if not self.publishing():
+        if not (self.publishing() or self.submitting()):
             return cleaned
         findings = scan_content(self._content(cleaned))
         if not has_blocking(findings):
@@ -44,11 +53,12 @@ class ResourcePageForm(WagtailAdminPageForm):
         if reason and self.for_user.has_perm(OVERRIDE_PERMISSION):
             return cleaned  # the after_edit_page / after_create_page hooks record it in the audit log
         problems = [finding.describe() for finding in findings if finding.blocks]
-        message = "This cannot be published: it looks like it contains personal data. " + "; ".join(problems) + "."
+        verb = "published" if self.publishing() else "submitted for moderation"
+        message = f"This cannot be {verb}: it looks like it contains personal data. " + "; ".join(problems) + "."
         if self.for_user.has_perm(OVERRIDE_PERMISSION):
             message += " Remove it, or give an override reason if the check is wrong."
         else:
-            message += " Remove it and save, or submit it so a coordinator can check it."
+            message += " Remove it and save; if you think the check is wrong, ask a coordinator."
         raise ValidationError(message)
 
     def _refuse_unreadable_attachments(self) -> None:
@@ -65,13 +75,21 @@ class ResourcePageForm(WagtailAdminPageForm):
 
     def _content(self, cleaned: dict[str, Any]) -> GuardedContent:
         body = cleaned.get("body")
+        raw = list(body.raw_data) if body is not None else []
         return GuardedContent(
             title=cleaned.get("title") or "",
             summary=cleaned.get("summary") or "",
-            body=blocks_plain_text(body.raw_data) if body is not None else "",
+            body=blocks_plain_text(raw),
             contact=" ".join(filter(None, [cleaned.get("contact_name"), cleaned.get("contact_email")])),
             tags=[str(tag) for tag in cleaned.get("tags") or []],
             documents=self._documents(),
+            seo_title=cleaned.get("seo_title") or "",
+            search_description=cleaned.get("search_description") or "",
+            version=cleaned.get("version") or "",
+            slug=cleaned.get("slug") or "",
+            source_id=cleaned.get("source_id") or "",
+            body_hidden=body_hidden_text(raw),
+            body_documents=documents_by_id(body_document_ids(raw)),
         )
 
     def _documents(self) -> list[Any]:

@@ -1,18 +1,21 @@
-"""Keep a resource's denormalised `borough` equal to its parent page when it moves, and queue
-text extraction when a document's file is new or replaced."""
+"""Keep a resource's denormalised `borough` equal to its parent page when it moves, queue
+text extraction when a document's file is new or replaced, and queue the redaction of
+personal data from earlier revisions when a resource's revision is saved."""
 
 from typing import Any
 
 from django.apps import apps as django_apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
+from wagtail.models import Revision
 from wagtail.signals import page_published, post_page_move
 
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
 from resources.services.access import sync_publisher_access
-from resources.tasks import extract_document_text_task
+from resources.tasks import extract_document_text_task, redact_revisions_task
 from search.indexing import update_object, updates_paused
 
 
@@ -51,6 +54,15 @@ def queue_text_extraction(sender: type, instance: Any, created: bool, raw: bool,
     document_id = instance.pk
     # robust: a queue that is down must not turn the editor's successful save into an error.
     transaction.on_commit(lambda: extract_document_text_task.enqueue(document_id), robust=True)
+
+
+@receiver(post_save, sender=Revision)
+def queue_revision_redaction(sender: type, instance: Revision, raw: bool, **kwargs: Any) -> None:
+    """Every save of a resource's draft, autosave included: earlier revisions may hold what was removed."""
+    if raw or ContentType.objects.get_for_id(instance.content_type_id).model_class() is not ResourcePage:
+        return
+    revision_id = instance.pk
+    transaction.on_commit(lambda: redact_revisions_task.enqueue(revision_id), robust=True)
 
 
 def _file_replaced(instance: Any, previous: tuple[str, str] | None) -> bool:

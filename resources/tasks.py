@@ -19,3 +19,15 @@ def extract_document_text_task(document_id: int) -> None:
     if document is None:
         return
     extract_document_text(document)
+
+
+@task()
+def redact_revisions_task(revision_id: int) -> None:
+    """Star out of a resource's earlier revisions the personal data its newest revision no longer holds."""
+    from wagtail.models import Revision
+
+    from resources.services.revision_redaction import redact_removed_personal_data
+
+    revision = Revision.objects.filter(pk=revision_id).first()
+    if revision is not None:  # a revision deleted before the task ran needs nothing doing
+        redact_removed_personal_data(revision)

@@ -2,7 +2,8 @@
 
 No user or address is stored. Words that look like identifiers (long numbers, email
 addresses) are withheld, because practitioners sometimes paste a case or NHS number into
-any box they see. Entries older than the reports' longest period are deleted.
+any box they see; names, postcodes and other personal data the guard finds are starred out
+before the entry is written. Entries older than the reports' longest period are deleted.
 """
 
 import datetime
@@ -11,6 +12,7 @@ import re
 from django.core.cache import cache
 from django.utils import timezone
 
+from resources.guard import redact
 from search.models import SearchLog
 from search.text import normalise
 
@@ -21,7 +23,7 @@ _PRUNE_KEY = "search:log-pruned"
 
 
 def record_search(query: str, filters: dict, result_count: int) -> None:
-    text = WITHHELD if _IDENTIFIER.search(query) else normalise(query)[:200]
+    text = WITHHELD if _IDENTIFIER.search(query) else redact(normalise(query)[:200])
     SearchLog.objects.create(query=text, filters=filters, result_count=result_count)
     _prune_daily()
 

@@ -7,38 +7,15 @@ around a match, never with open-ended regex, so scanning stays linear on any inp
 import bisect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from enum import StrEnum
 
 import phonenumbers
 from django.conf import settings
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
+from .context import personal_cue_near
 from .masking import mask, mask_email
-
-
-class Kind(StrEnum):
-    NHS_NUMBER = "nhs_number"
-    NI_NUMBER = "ni_number"
-    POSTCODE = "postcode"
-    DATE_OF_BIRTH = "date_of_birth"
-    PHONE = "phone"
-    EMAIL = "email"
-    CASE_REFERENCE = "case_reference"
-
-
-HIGH, LOW = "high", "low"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One suspected piece of personal data: what kind, how sure, where, and masked."""
-
-    kind: Kind
-    confidence: str  # "high" blocks publication; "low" only warns
-    start: int
-    end: int
-    masked: str
+from .people import detect_addresses, detect_person_names, detect_school_year_name
+from .types import HIGH, LOW, Finding, Kind
 
 
 def _before(text: str, start: int, width: int = 40) -> str:
@@ -50,8 +27,13 @@ def _after(text: str, end: int, width: int = 40) -> str:
 
 
 # --- NHS numbers ---------------------------------------------------------------------
-_NHS = re.compile(r"(?<![\w-])\d{3}[ \u00a0-]?\d{3}[ \u00a0-]?\d{4}(?![\w-])")
+# 3-3-4 or 4-3-3 digits, joined by nothing, one or two spaces, or a dot, slash or dash.
+_SEP = r"(?:[ \u00a0]{1,2}|[ \u00a0]?[./-][ \u00a0]?)?"
+_NHS = re.compile(
+    rf"(?<![\w/.-])(?:\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}|\d{{4}}{_SEP}\d{{3}}{_SEP}\d{{3}})(?![\w/-]|\.\d)"
+)
 _NOT_NHS_CUES = re.compile(r"(?i)\b(?:isbn|issn|tel|phone|call|fax)\b\W{0,3}$")
+_NHS_CUE = re.compile(r"(?i)\bnhs\b|\bhealth (?:service )?(?:no|number)\b|\bpatient (?:id|identifier|number)\b")
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -64,17 +46,24 @@ def nhs_check_digit_ok(digits: str) -> bool:
 
 
 def detect_nhs_numbers(text: str) -> Iterable[Finding]:
+    """Valid by check digit anywhere; failing it only where "NHS" says what it is (a mistyped
+    real number still identifies a child to anyone who can correct one digit)."""
     for m in _NHS.finditer(text):
-        if nhs_check_digit_ok(re.sub(r"\D", "", m.group())):
+        digits = re.sub(r"\D", "", m.group())
+        if len(set(digits)) == 1:
+            continue  # 0000000000: a system's empty value
+        if nhs_check_digit_ok(digits):
             low = _NOT_NHS_CUES.search(_before(text, m.start(), 12))
             yield Finding(Kind.NHS_NUMBER, LOW if low else HIGH, m.start(), m.end(), mask(m.group()))
+        elif _NHS_CUE.search(_before(text, m.start(), 30)) or _NHS_CUE.search(_after(text, m.end(), 10)):
+            yield Finding(Kind.NHS_NUMBER, HIGH, m.start(), m.end(), mask(m.group()))
 
 
 # --- National Insurance numbers ------------------------------------------------------
 # First letter never D F I Q U V; second never D F I O Q U V; some pairs are never issued.
 _NI = re.compile(
     r"(?i)(?<![A-Za-z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|(QQ))"
-    r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}(?:[ \u00a0]?([A-D]))?(?![A-Za-z0-9])",
+    r"[ \u00a0-]?\d{2}[ \u00a0-]?\d{2}[ \u00a0-]?\d{2}(?:[ \u00a0-]?([A-D]))?(?![A-Za-z0-9])",
 )
 _NI_CUE = re.compile(r"(?i)\b(?:ni|nino|ni no|national insurance)\b")
 
@@ -114,7 +103,8 @@ def detect_postcodes(text: str) -> Iterable[Finding]:
         if _ORDINAL_INWARD.search(value):
             continue  # "CP1 3rd" is prose, not an inward code
         public = _PUBLIC_ADDRESS_CUES.search(_before(text, m.start(), 80))
-        yield Finding(Kind.POSTCODE, LOW if public else HIGH, m.start(), m.end(), mask(value, keep=2))
+        low = public and not personal_cue_near(text, m.start(), m.end())
+        yield Finding(Kind.POSTCODE, LOW if low else HIGH, m.start(), m.end(), mask(value, keep=2))
 
 
 # --- Dates of birth ------------------------------------------------------------------
@@ -125,17 +115,20 @@ _MONTH = (
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"(?i)(?<![\w/.-])(?:"
-    rf"(?:0?[1-9]|[12][0-9]|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:19|20)?\d{{2}}"  # 01/02/2015, 1.2.15
-    rf"|(?:19|20)\d{{2}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"  # 2015-02-01
+    rf"(?:0?[1-9]|[12][0-9]|3[01])(?P<s1>[/.-])(?:0?[1-9]|1[0-2])(?P=s1)(?:19|20)?\d{{2}}"  # 01/02/2015, 1.2.15
+    rf"|(?:0?[1-9]|[12][0-9]|3[01]) {{1,2}}(?:0?[1-9]|1[0-2]) {{1,2}}(?:19|20)\d{{2}}"  # 03 04 2015
+    rf"|(?:19|20)\d{{2}}(?P<s2>[/.-])(?:0?[1-9]|1[0-2])(?P=s2)(?:0?[1-9]|[12][0-9]|3[01])"  # 2015-02-01, 2015/04/03
     rf"|{_DAY}(?: of)? {_MONTH},? (?:19|20)\d{{2}}"  # 1 February 2015, 1st of Feb 2015
     rf"|{_MONTH} {_DAY},? (?:19|20)\d{{2}}"  # Feb 1st 2015, February 1, 2015
     rf")(?![\w/-])"
 )
 _MONTH_YEAR = re.compile(rf"(?i)\b{_MONTH},? (?:19|20)\d{{2}}\b")
-_STRONG_CUE = re.compile(r"(?i)(?:\bdob\b|\bd\.o\.b\b\.?|\bdate of birth\b|\bbirth ?date\b|\bbirthday\b)")
+_STRONG_CUE = re.compile(
+    r"(?i)(?:\bdob\b|\bd\.o\.b\b\.?|\bd/o/b\b|\bdate of birth\b|\bbirth ?date\b|\bbirthday\b|\bb\.[ :]{0,2}$)"
+)
 _BORN = re.compile(r"(?i)\bborn\b")
 _BORN_GAP = re.compile(r"(?i)^[\s:,(-]{0,4}(?:on |in )?(?:the )?$")
-_AFTER_DATE_CUE = re.compile(r"(?i)^[\s(,:-]{0,3}(?:dob|d\.o\.b|date of birth|born)\b")
+_AFTER_DATE_CUE = re.compile(r"(?i)^[\s(,:-]{0,3}(?:dob|d\.o\.b|d/o/b|date of birth|born)\b")
 
 
 def _dob_confidence(text: str, start: int, end: int) -> str | None:
@@ -175,7 +168,9 @@ _OFFICE_CUES = re.compile(
     r"|front door|duty (?:desk|line|team|phone)|freephone|textphone|minicom|hotline|lado|council)\b"
 )
 # After a number only a label counts ("020 … (switchboard)"), not the next clause's words.
-_OFFICE_LABEL_AFTER = re.compile(r"\s{0,2}[(\[,:\u2013-]{0,2}\s{0,2}" + _OFFICE_CUES.pattern.removeprefix("(?i)"), re.I)
+_OFFICE_LABEL_AFTER = re.compile(
+    r"\s{0,2}[(\[,:\u2013-]{0,2}\s{0,2}(?:[A-Za-z'-]{1,20}\s){0,2}" + _OFFICE_CUES.pattern.removeprefix("(?i)"), re.I
+)
 _PUBLIC_TYPES = {
     PhoneNumberType.TOLL_FREE,
     PhoneNumberType.UAN,
@@ -204,7 +199,8 @@ def _uk_numbers(text: str) -> list[tuple[int, int, phonenumbers.PhoneNumber]]:
     # attachment could exceed; one try per character keeps the scan linear and complete.
     tries = max(65_535, len(text))
     matches = PhoneNumberMatcher(text, "GB", Leniency.POSSIBLE, tries)
-    found = [(m.start, m.end, m.number) for m in matches if _phone_shaped(m.number)]
+    # A number written without its leading 0 or +44 ("1234567890 records") is a count, not a phone.
+    found = [(m.start, m.end, m.number) for m in matches if m.raw_string[:1] in "0+(" and _phone_shaped(m.number)]
     starts = [start for start, _, _ in found]
     for m in _UK_NUMBER.finditer(text):
         i = bisect.bisect_right(starts, m.start())
@@ -226,13 +222,15 @@ def detect_phone_numbers(text: str) -> Iterable[Finding]:
     for start, end, number in _uk_numbers(text):
         # The cue window stops at the previous number: "switchboard 020 …, mum's mobile 07…"
         before = text[max(previous_end, start - 60) : start]
+        personal = personal_cue_near(text, start, end, before_from=previous_end)
         previous_end = end
         public = (
             phonenumbers.number_type(number) in _PUBLIC_TYPES
             or _OFFICE_CUES.search(before)
-            or _OFFICE_LABEL_AFTER.match(_after(text, end, 30))
+            or _OFFICE_LABEL_AFTER.match(_after(text, end, 40))
         )
-        yield Finding(Kind.PHONE, LOW if public else HIGH, start, end, mask(text[start:end], keep=4))
+        low = public and not personal
+        yield Finding(Kind.PHONE, LOW if low else HIGH, start, end, mask(text[start:end], keep=4))
 
 
 # --- Email addresses -----------------------------------------------------------------
@@ -276,15 +274,51 @@ def email_domain_allowed(domain: str, allowed: Iterable[str]) -> bool:
     return False
 
 
+# Personal webmail: an "info@" there is still one person's account.
+_WEBMAIL = (
+    "gmail.com googlemail.com hotmail.com hotmail.co.uk outlook.com live.com live.co.uk msn.com yahoo.com"
+    " yahoo.co.uk ymail.com icloud.com me.com aol.com protonmail.com proton.me btinternet.com sky.com"
+    " virginmedia.com talktalk.net mail.com gmx.com gmx.co.uk yandex.com"
+)
+WEBMAIL_DOMAINS = frozenset(_WEBMAIL.split())
+# "name at gmail dot com", "name (at) hotmail (dot) co (dot) uk": written out to dodge filters.
+_SPELT_EMAIL = re.compile(
+    r"(?i)(?<![\w.%+-])([a-z0-9._%+-]{1,64})[ \u00a0]{0,2}(@|[(\[]at[)\]]|\bat\b)[ \u00a0]{0,2}"
+    r"([a-z0-9-]{1,63}(?:[ \u00a0]{0,2}(?:\.|[(\[]dot[)\]]|\bdot\b)[ \u00a0]{0,2}[a-z0-9-]{1,63}){1,4})(?![\w-])"
+)
+_SPELT_DOT = re.compile(r"(?i)[ \u00a0]{0,2}(?:\.|[(\[]dot[)\]]|\bdot\b)[ \u00a0]{0,2}")
+_TLDS = frozenset({"com", "net", "org", "uk", "co", "io", "me", "info", "biz", "eu", "gov", "ac"})
+
+
+def _email_confidence(local: str, domain: str, allowed: Iterable[str]) -> str | None:
+    if email_domain_allowed(domain, allowed):
+        return None
+    if domain.lower() in WEBMAIL_DOMAINS:
+        return HIGH
+    return LOW if _ROLE_MAILBOX.match(local) else HIGH
+
+
 def detect_emails(text: str) -> Iterable[Finding]:
     allowed = getattr(settings, "GUARD_ALLOWED_EMAIL_DOMAINS", DEFAULT_ALLOWED_EMAIL_DOMAINS)
     for m in _EMAIL.finditer(text):
         value = m.group().rstrip(".")
         local, _, domain = value.rpartition("@")
-        if email_domain_allowed(domain, allowed):
+        confidence = _email_confidence(local, domain, allowed)
+        if confidence:
+            yield Finding(Kind.EMAIL, confidence, m.start(), m.start() + len(value), mask_email(value))
+    for m in _SPELT_EMAIL.finditer(text):
+        local, at, spelt = m.group(1), m.group(2), m.group(3)
+        labels = _SPELT_DOT.split(spelt)
+        if at == "@" and "." in spelt and " " not in spelt and "dot" not in spelt.lower():
+            continue  # an ordinary address, reported above
+        domain = ".".join(labels).lower()
+        # "at" as a plain word is prose unless "dot" or a webmail domain says otherwise.
+        prose = at.lower() == "at" and domain not in WEBMAIL_DOMAINS and "dot" not in spelt.lower()
+        if labels[-1].lower() not in _TLDS or prose:
             continue
-        confidence = LOW if _ROLE_MAILBOX.match(local) else HIGH
-        yield Finding(Kind.EMAIL, confidence, m.start(), m.start() + len(value), mask_email(value))
+        confidence = _email_confidence(local, domain, allowed)
+        if confidence:
+            yield Finding(Kind.EMAIL, confidence, m.start(), m.end(), f"{mask(local, keep=1)} at {domain}")
 
 
 # --- Case references -----------------------------------------------------------------
@@ -321,4 +355,7 @@ DETECTORS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     detect_dates_of_birth,
     detect_postcodes,
     detect_phone_numbers,
+    detect_school_year_name,
+    detect_addresses,
+    detect_person_names,
 )

@@ -1,8 +1,11 @@
 """Metadata hidden inside uploaded documents, where names of staff or families end up unseen.
 
-Reads a DOCX's core properties (author, last modified by), its comments (authors and text)
-and its tracked changes (authors and inserted or deleted text), and a PDF's author. The
-values are stored on the document for the personal-data guard; they are never logged.
+Reads a DOCX's core properties (author, last modified by, and the free text of title, subject,
+keywords, category and description), its comments (authors and text), its tracked changes
+(authors and inserted or deleted text), and text the body reader does not reach (text boxes,
+content controls, footnotes, endnotes); and a PDF's author, title, subject and keywords,
+annotations (sticky notes) and form fields. The values are stored on the document for the
+personal-data guard; they are never logged.
 """
 
 import io
@@ -10,6 +13,8 @@ import zipfile
 from typing import Any
 
 from lxml import etree
+
+from resources.services.readers.zipped import ooxml_properties
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Parts are read whole, so cap them: a comments part bigger than this is not a real document's.
@@ -25,18 +30,10 @@ def docx_metadata(data: bytes) -> dict[str, Any]:
         core = _xml(archive, "docProps/core.xml", names)
         comments = _xml(archive, "word/comments.xml", names)
         body = _xml(archive, "word/document.xml", names)
-    found: dict[str, Any] = {}
-    if core is not None:
-        for tag, key in (
-            ("{http://purl.org/dc/elements/1.1/}creator", "author"),
-            (
-                "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastModifiedBy",
-                "last_modified_by",
-            ),
-        ):
-            element = core.find(tag)
-            if element is not None and (element.text or "").strip():
-                found[key] = element.text.strip()[:200]
+        notes = [_xml(archive, name, names) for name in ("word/footnotes.xml", "word/endnotes.xml")]
+        found: dict[str, Any] = ooxml_properties(archive) if core is not None else {}
+    hidden = [*_boxes_and_controls(body), *(note for note in notes if note is not None)]
+    found["hidden_text"] = _text(hidden, f"{W}t")
     if comments is not None:
         items = comments.findall(f"{W}comment")
         if items:
@@ -52,11 +49,45 @@ def docx_metadata(data: bytes) -> dict[str, Any]:
     return {key: value for key, value in found.items() if value}
 
 
+def _boxes_and_controls(body: Any) -> list[Any]:
+    """Text boxes and content controls: python-docx's paragraphs do not reach into either."""
+    if body is None:
+        return []
+    return [*body.iter(f"{W}txbxContent"), *body.iter(f"{W}sdtContent")]
+
+
 def pdf_metadata(reader: Any) -> dict[str, Any]:
-    """The author recorded in a PDF's document information, if any."""
+    """Author, free-text properties, annotations and form-field values of a PDF (empty ones left out)."""
     info = reader.metadata
+    found: dict[str, Any] = {}
     author = (info.author or "").strip() if info else ""
-    return {"author": author[:200]} if author else {}
+    if author:
+        found["author"] = author[:200]
+    if info:
+        properties = [str(info.get(key) or "").strip() for key in ("/Title", "/Subject", "/Keywords")]
+        found["properties_text"] = "\n".join(p for p in properties if p)[:MAX_TEXT]
+    found["hidden_text"] = "\n".join([*_annotations(reader), *_form_values(reader)])[:MAX_TEXT]
+    return {key: value for key, value in found.items() if value}
+
+
+MAX_PDF_ANNOTATION_PAGES = 500
+
+
+def _annotations(reader: Any) -> list[str]:
+    texts = []
+    for page in reader.pages[:MAX_PDF_ANNOTATION_PAGES]:
+        for ref in page.get("/Annots") or []:
+            annotation = ref.get_object()
+            for key in ("/Contents", "/RC"):  # the note, not its author (staff, reported as names elsewhere)
+                value = annotation.get(key)
+                if value:
+                    texts.append(str(value))
+    return texts
+
+
+def _form_values(reader: Any) -> list[str]:
+    fields = reader.get_fields() or {}
+    return [f"{name}: {field.get('/V')}" for name, field in fields.items() if field.get("/V") not in (None, "")]
 
 
 def _xml(archive: zipfile.ZipFile, name: str, names: set[str]) -> Any:

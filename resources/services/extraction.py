@@ -28,6 +28,7 @@ from wagtail.documents.models import AbstractDocument
 
 from caching.services import purge_all
 from resources.models import ResourcePage
+from resources.services import readers
 from resources.services.doc_metadata import docx_metadata, pdf_metadata
 from search.indexing import update_object
 
@@ -46,7 +47,7 @@ NO_TEXT_LAYER = "no text layer (scanned image?)"
 TOO_LARGE = "too large to read"
 UNREADABLE = "could not be read"
 
-READABLE_EXTENSIONS = {"pdf", "docx", "txt", "csv"}
+READABLE_EXTENSIONS = {"pdf", "docx", "txt", "csv", *readers.READERS}
 # What the readers raise for a damaged file. Anything else they raise is caught too (a
 # parser meeting hostile input can raise almost anything) but logged by class, so a bug
 # of ours does not hide as a damaged upload.
@@ -89,7 +90,7 @@ def extract_text(file_obj: IO[bytes], extension: str) -> ExtractionResult:
     """
     kind = extension.lower().lstrip(".")
     if kind not in READABLE_EXTENSIONS:
-        # Spreadsheets, slides and ODT are allowed uploads we do not read yet: no text, nothing wrong.
+        # An allowed upload with no reader (none today): no text, nothing wrong.
         return ExtractionResult()
     limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
     try:
@@ -100,6 +101,8 @@ def extract_text(file_obj: IO[bytes], extension: str) -> ExtractionResult:
             return _pdf(data)
         if kind == "docx":
             return _docx(data)
+        if kind in readers.READERS:
+            return _with_reader(kind, data)
         return ExtractionResult(text=normalise(data.decode("utf-8-sig", errors="replace")))
     except Exception as error:  # never BaseException: KeyboardInterrupt must still stop a worker
         if not isinstance(error, EXPECTED_READ_ERRORS):
@@ -189,6 +192,14 @@ def _docx(data: bytes) -> ExtractionResult:
         parts += _story_text(_headers_and_footers(section))
     parts += _story_text(document.iter_inner_content())
     return ExtractionResult(text=normalise("\n".join(_capped(parts))), metadata=docx_metadata(data))
+
+
+def _with_reader(kind: str, data: bytes) -> ExtractionResult:
+    try:
+        text, metadata = readers.read(kind, data)
+    except readers.TooLarge:
+        return ExtractionResult(error=f"{TOO_LARGE}: unpacks to over {MAX_UNPACKED_BYTES // (1024 * 1024)} MB")
+    return ExtractionResult(text=normalise(text), metadata=metadata)
 
 
 def _headers_and_footers(section: Any) -> Iterator[Paragraph | Table]:

@@ -1,17 +1,31 @@
 """The personal-data guard applied to a resource as an editor saves, submits, approves or publishes it.
 
-Scans every place text reaches readers from: title, summary, body, tags, contact details,
-and each attachment's extracted text and metadata (author, comments, tracked changes).
+Scans every place text reaches readers or URLs from: title, slug, SEO title and search
+description, summary, body (with its link addresses, table captions and the documents its
+document-link blocks point at), tags, contact details, version, source id, and each
+attachment's title, file name, extracted text and metadata (author, comments, tracked changes).
 Findings carry only masked text, so showing or logging them never repeats what was found.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from resources.guard import HIGH, LOW, scan
+from resources.guard import HIGH, LOW, redact, scan, scan_identifier
+from resources.services.guarded_fields import body_document_ids, body_hidden_text
 
 METADATA_KIND = "name in document metadata"
+UNREAD_KIND = "no readable text (scanned image?)"
+NO_TEXT_LAYER = "no text layer"  # the start of extraction.NO_TEXT_LAYER, without importing the extractor
+# An author property that names no person: the tool that wrote the file, or an organisation.
+_NOT_A_PERSON = re.compile(
+    r"(?i)^(?:anonymous|unknown|none|n/?a|author|administrator|admin|user|owner|windows user|microsoft office user"
+    r"|london practice exchange|practice exchange|london councils)$"
+    r"|\b(?:council|borough|corporation|partnership|lscp|nhs|trust|services?|team|ltd|limited|plc|department"
+    r"|microsoft|word|office|libreoffice|openoffice|acrobat|adobe|reportlab|python-docx|openpyxl|apache poi"
+    r"|pdf|google docs|writer)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -41,9 +55,17 @@ class GuardedContent:
     contact: str = ""
     tags: Iterable[str] = ()
     documents: Iterable[Any] = ()
+    seo_title: str = ""
+    search_description: str = ""
+    version: str = ""
+    slug: str = ""
+    source_id: str = ""
+    body_hidden: str = ""  # link addresses and table captions
+    body_documents: Iterable[Any] = ()  # behind the body's document-link blocks
 
     @classmethod
     def from_page(cls, page: Any) -> "GuardedContent":
+        raw = page.body.raw_data
         return cls(
             title=page.title,
             summary=page.summary,
@@ -51,17 +73,37 @@ class GuardedContent:
             contact=" ".join(filter(None, [page.contact_name, page.contact_email])),
             tags=[tag.name for tag in page.tags.all()],
             documents=[attachment.document for attachment in page.attachments.all() if attachment.document_id],
+            seo_title=page.seo_title,
+            search_description=page.search_description,
+            version=page.version,
+            slug=page.slug,
+            source_id=page.source_id,
+            body_hidden=body_hidden_text(raw),
+            body_documents=documents_by_id(body_document_ids(raw)),
         )
+
+
+def documents_by_id(ids: list[int]) -> list[Any]:
+    from wagtail.documents import get_document_model
+
+    found = get_document_model().objects.in_bulk(ids) if ids else {}
+    return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
 
 
 def scan_content(content: GuardedContent) -> list[PageFinding]:
     """Every finding in the resource, high-confidence first, then in page order."""
     texts = [("Title", content.title), ("Summary", content.summary), ("Body", content.body)]
-    texts += [("Contact", content.contact)]
+    texts += [("Body links and captions", content.body_hidden)]
+    texts += [("SEO title", content.seo_title), ("Search description", content.search_description)]
+    texts += [("Contact", content.contact), ("Version", content.version)]
     texts += [("Tag", tag) for tag in content.tags]
+    # Shown in URLs and as references: read with their separators spelt out.
     findings = [_from(location, text) for location, text in texts]
+    findings += [_from_identifier("Slug", content.slug), _from_identifier("Source ID", content.source_id)]
     for document in content.documents:
         findings.append(list(document_findings(document)))
+    for document in content.body_documents:
+        findings.append(list(document_findings(document, "Body document link")))
     flat = [finding for group in findings for finding in group]
     return sorted(flat, key=lambda f: f.confidence != HIGH)
 
@@ -82,18 +124,32 @@ def _from(location: str, text: str | None) -> list[PageFinding]:
     return [PageFinding(location, str(f.kind), f.confidence, f.masked) for f in scan(text or "")]
 
 
-def document_findings(document: Any) -> Iterable[PageFinding]:
-    """Findings in a document's extracted text and in its metadata (names are always 'check')."""
-    label = f"Attachment '{document.filename}'"
+def _from_identifier(location: str, value: str | None) -> list[PageFinding]:
+    return [PageFinding(location, str(f.kind), f.confidence, f.masked) for f in scan_identifier(value or "")]
+
+
+def document_findings(document: Any, place: str = "Attachment") -> Iterable[PageFinding]:
+    """Findings in a document's title, file name, extracted text and metadata (names are always 'check').
+
+    The file name is shown masked in every location: it may itself be what was found.
+    """
+    label = f"{place} '{redact(document.filename)}'"
+    yield from _from_identifier(f"{label} (file name)", document.filename)
+    yield from _from(f"{label} (title)", getattr(document, "title", ""))
     yield from _from(f"{label} (text)", document.extracted_text)
+    if (getattr(document, "extraction_error", "") or "").startswith(NO_TEXT_LAYER):
+        # Text that cannot be read cannot be cleared: a person has to look at the pages.
+        yield PageFinding(f"{label} (pages)", UNREAD_KIND, LOW, "pages are images; check them by eye")
     metadata = document.metadata or {}
     for field, title in (("author", "author"), ("last_modified_by", "last modified by")):
-        if metadata.get(field):
+        if metadata.get(field) and not is_organisation_or_product(metadata[field]):
             yield PageFinding(f"{label} ({title})", METADATA_KIND, LOW, mask_name(metadata[field]))
     for author in metadata.get("comment_authors", []):
         yield PageFinding(f"{label} (comment author)", METADATA_KIND, LOW, mask_name(author))
     for author in metadata.get("revision_authors", []):
         yield PageFinding(f"{label} (tracked change author)", METADATA_KIND, LOW, mask_name(author))
+    yield from _from(f"{label} (properties)", metadata.get("properties_text", ""))
+    yield from _from(f"{label} (hidden content)", metadata.get("hidden_text", ""))
     yield from _from(f"{label} (comments)", metadata.get("comments_text", ""))
     yield from _from(f"{label} (tracked changes)", metadata.get("revisions_text", ""))
     if metadata.get("comment_count"):
@@ -107,6 +163,11 @@ def document_findings(document: Any) -> Iterable[PageFinding]:
             LOW,
             f"{metadata['revision_count']} change(s)",
         )
+
+
+def is_organisation_or_product(name: str) -> bool:
+    """Whether a document's author property names an organisation, a product or nobody, not a person."""
+    return bool(_NOT_A_PERSON.search(" ".join(str(name).split())))
 
 
 def mask_name(name: str) -> str:

@@ -40,7 +40,7 @@ NHS_CASES: list[Case] = [
     ("CAMHS letter quotes 999 119 5769 as the patient identifier.", {NHS}),
     ("Record 999 124 3283 in the health section of the plan.", {NHS}),
     # look-alikes: wrong check digit, repeated digits, too many digits
-    ("NHS number 999 012 6705 (wrong check digit in the training example)", set()),
+    ("NHS number 999 012 6705 (wrong check digit in the training example)", {NHS}),  # still personal data
     ("NHS number field left as 0000000000 by the system", set()),
     ("Placeholder 1111111111 appears in the template", set()),
     ("Total spend 99901267041 across the partnership", set()),
@@ -74,7 +74,7 @@ NI_CASES: list[Case] = [
 
 POSTCODE_CASES: list[Case] = [
     ("Family moved to SE15 3ZZ last month.", {POSTCODE}),
-    ("Address: 12 Any Street, London N1 9ZZ", {POSTCODE}),
+    ("Address: 12 Any Street, London N1 9ZZ", {POSTCODE, "address"}),
     ("postcode e17 4zz", {POSTCODE}),
     ("NW10 7XX is the new address", {POSTCODE}),
     ("Lives at EC1V 2ZZ with grandparents", {POSTCODE}),
@@ -93,8 +93,8 @@ POSTCODE_CASES: list[Case] = [
     ("Refuge postcode DA1 1ZZ must never be shared", {POSTCODE}),
     # public venues: warn only
     ("Venue: Town Hall, Upper Street, N1 2ZZ", {"postcode:low"}),
-    ("Session at London Councils, 59 Any Street, SE1 0ZZ", {"postcode:low"}),
-    ("Our council offices are at 5 Civic Way, E8 1XX", {"postcode:low"}),
+    ("Session at London Councils, 59 Any Street, SE1 0ZZ", {"postcode:low", "address:low"}),
+    ("Our council offices are at 5 Civic Way, E8 1XX", {"postcode:low", "address:low"}),
     # look-alikes: outward codes only, road and section names, ordinals
     ("The N1 and SE1 teams met in March.", set()),
     ("Covers E8, N16 and SE15 localities", set()),

@@ -87,12 +87,58 @@ def test_clean_content_publishes_without_any_override(client, ours):
 
 
 def _submitted(client, page, summary):
-    client.force_login(lead_of("Camden"))
-    client.post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        resource_form_data(page, summary=summary, action="action-submit"),
-    )
+    """A draft in moderation whose latest revision has ``summary``.
+
+    The editor refuses to submit a draft with must-remove findings, so an unsafe draft reaches
+    a moderator only when the check changes after submission (a newly read attachment, a
+    stricter detector): started here through the workflow itself, as Wagtail does on submit.
+    """
+    lead = lead_of("Camden")
+    page.summary = summary
+    page.save_revision(user=lead)
+    page.get_workflow().start(page, lead)
     return WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+
+
+@pytest.mark.parametrize(
+    ("action", "changes_requested"),
+    [("action-submit", False), ("action-submit", True), ("action-restart-workflow", True)],
+    ids=["first submission", "resubmission after changes requested", "restarted workflow"],
+)
+def test_submitting_for_moderation_with_a_high_finding_is_refused(client, ours, action, changes_requested):
+    lead = lead_of("Camden")
+    if changes_requested:  # a clean draft went to moderation and came back with changes requested
+        ours.save_revision(user=lead)
+        ours.get_workflow().start(ours, lead)
+        task_state = WorkflowState.objects.get(object_id=str(ours.pk)).current_task_state
+        task_state.task.specific.on_action(task_state, coordinator(), "reject")
+    states = list(WorkflowState.objects.filter(object_id=str(ours.pk)).values_list("pk", "status"))
+    client.force_login(lead)
+    url = reverse("wagtailadmin_pages:edit", args=[ours.pk])
+    response = client.post(url, resource_form_data(ours, summary=UNSAFE_SUMMARY, action=action))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "cannot be submitted for moderation" in body and "submitted for moderation." not in body
+    assert list(WorkflowState.objects.filter(object_id=str(ours.pk)).values_list("pk", "status")) == states
+    assert not ours.revisions.filter(content__summary=UNSAFE_SUMMARY).exists()
+
+
+def test_submitting_a_new_page_with_a_high_finding_is_refused(client, camden):
+    from tests.factories import ResourcePageFactory as Factory
+
+    client.force_login(lead_of("Camden"))
+    draft = Factory.build(slug="new-unsafe", title="New unsafe draft")
+    url = reverse("wagtailadmin_pages:add", args=["resources", "resourcepage", camden.pk])
+    response = client.post(url, resource_form_data(draft, summary=UNSAFE_SUMMARY, action="action-submit"))
+    assert response.status_code == 200 and "cannot be submitted for moderation" in response.content.decode()
+    assert not ResourcePage.objects.filter(slug="new-unsafe").exists()
+
+
+def test_submitting_clean_content_still_starts_moderation(client, ours):
+    client.force_login(lead_of("Camden"))
+    url = reverse("wagtailadmin_pages:edit", args=[ours.pk])
+    client.post(url, resource_form_data(ours, summary="How to build a chronology.", action="action-submit"))
+    assert WorkflowState.objects.filter(object_id=str(ours.pk), status=WorkflowState.STATUS_IN_PROGRESS).exists()
 
 
 def test_approval_is_replaced_by_override_while_findings_remain(client, ours):

@@ -166,8 +166,13 @@ def test_text_files_are_decoded_with_replacement_and_whitespace_normalised(exten
 
 
 @pytest.mark.parametrize("extension", ["xlsx", "pptx", "odt"])
-def test_formats_we_do_not_read_give_no_text_and_no_error(extension):
-    assert extract(b"PK\x03\x04 anything", extension) == ExtractionResult(text="", page_count=None, error="")
+def test_damaged_spreadsheets_slides_and_odt_record_why_there_is_no_text(extension):
+    result = extract(b"PK\x03\x04 anything", extension)
+    assert (result.text, result.error.split(":")[0]) == ("", "could not be read")
+
+
+def test_formats_we_do_not_read_give_no_text_and_no_error():
+    assert extract(b"anything", "rtf") == ExtractionResult(text="", page_count=None, error="")
 
 
 def test_files_over_the_upload_limit_are_not_read(settings):
@@ -219,7 +224,7 @@ def stored(document):
         (CORRUPT_PDF, "broken.pdf", "could not be read: damaged", None),
         (make_image_only_pdf(), "scan.pdf", NO_TEXT_LAYER, 1),
         (b"Meeting notes, plain text", "notes.txt", "", None),
-        (b"PK\x03\x04 spreadsheet", "figures.xlsx", "", None),
+        (b"PK\x03\x04 spreadsheet", "figures.xlsx", "could not be read: damaged", None),
     ],
 )
 def test_uploading_a_document_records_its_text_or_why_not(

@@ -3,7 +3,10 @@
 Values are synthetic: an NHS number from the 999 test range, Ofcom's drama phone range.
 """
 
+import pytest
+
 from resources.models import ResourcePage
+from tests.resources.office_files import child_data_files
 
 NHS_NUMBER = "999 012 6704"
 
@@ -57,3 +60,40 @@ def test_docx_metadata_is_reported_and_comment_text_blocks(write_import, make_ro
     output = run.stderr
     assert "'minutes.docx' (comments): looks like personal data (nhs_number" in output
     assert "Pat Example" not in output and "999 012 6704" not in output
+
+
+def test_contact_email_version_and_source_id_are_read_and_never_echoed(
+    make_row, write_import, run_failing_import, stored_state
+):
+    before = stored_state()
+    rows = [
+        make_row(1, contact_email="parent.sample@gmail.com"),
+        make_row(2, version="NHS 9990126704"),
+        make_row(3, source_id="cam-nhs-999-012-6704"),
+    ]
+    stderr = run_failing_import(write_import(rows)).stderr
+    assert "row 1 (source_id cam-1): contact_email: looks like personal data (email" in stderr
+    assert "row 2 (source_id cam-2): version: looks like personal data (nhs_number" in stderr
+    assert "source_id: looks like personal data (nhs_number" in stderr
+    assert "parent.sample" not in stderr and "9990126704" not in stderr and "012-6704" not in stderr
+    assert stored_state() == before
+
+
+def test_an_attachment_file_name_is_read_and_shown_masked(make_row, write_import, run_failing_import, attachment):
+    name = attachment("oliver-sample-dob-03-04-2015.txt", b"Core group minutes template.\n")
+    run = run_failing_import(write_import([make_row(1, attachments=[name])]))
+    assert "(file name): looks like personal data (" in run.stderr
+    printed = (run.stdout + run.stderr).lower()
+    assert "oliver" not in printed and "03-04-2015" not in printed
+
+
+@pytest.mark.parametrize("name", ["cases.xlsx", "deck.pptx", "notes.odt"])
+def test_spreadsheets_slides_and_odt_are_read_and_refused(
+    name, make_row, write_import, run_failing_import, attachment, stored_state
+):
+    before = stored_state()
+    attached = attachment(name, child_data_files()[name])
+    stderr = run_failing_import(write_import([make_row(1, attachments=[attached])])).stderr
+    assert f"attachments: '{name}': looks like personal data (nhs_number" in stderr
+    assert "999 012 6704" not in stderr and "9990126704" not in stderr and "SE15 3ZZ" not in stderr
+    assert stored_state() == before

@@ -85,7 +85,7 @@ class TestCreation:
                 published="2024-03-01",
                 attachments=["strategy-meeting_record.pdf"],
                 contact_name="Quality Assurance Team",
-                contact_email="quality@example.org",
+                contact_email="quality@camden.gov.uk",
                 version="1.2",
                 related=["camden/cam-2", "hackney/hack-1"],  # both later in the file
             ),
@@ -118,7 +118,7 @@ class TestCreation:
         assert page.review_due == datetime.date(2025, 3, 1)  # 12 months after published
         assert (page.contact_name, page.contact_email, page.version) == (
             "Quality Assurance Team",
-            "quality@example.org",
+            "quality@camden.gov.uk",
             "1.2",
         )
 

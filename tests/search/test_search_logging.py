@@ -23,7 +23,31 @@ def test_identifier_like_queries_are_withheld(query):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("query", "kept"), [("S47 Enquiry", "s47 enquiry"), ("section 47", "section 47")])
+@pytest.mark.parametrize(
+    ("query", "logged"),
+    [
+        ("Oliver Sample chronology", "****** ****** chronology"),
+        ("neglect se15 3zz", "neglect **** ***"),
+        ("mum at gmail dot com", "*** ** ***** *** ***"),
+        ("12 Mare Street family home", "** **** ****** family home"),
+    ],
+)
+def test_personal_data_typed_into_search_is_masked_before_it_is_written(query, logged):
+    record_search(query, {}, 0)
+    assert SearchLog.objects.get().query == logged
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "kept"),
+    [
+        ("S47 Enquiry", "s47 enquiry"),
+        ("section 47", "section 47"),
+        ("working together 2023", "working together 2023"),
+        ("tower hamlets strategy meeting", "tower hamlets strategy meeting"),
+        ("three houses", "three houses"),
+    ],
+)
 def test_ordinary_queries_are_kept_normalised(query, kept):
     record_search(query, {"type": ["template"]}, 3)
     log = SearchLog.objects.get()

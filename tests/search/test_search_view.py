@@ -129,6 +129,10 @@ class TestSearchPage:
             "created_at",
         }
 
+    def test_a_name_and_postcode_typed_into_search_are_logged_masked(self, client):
+        client.get("/search/", {"q": "Oliver Sample SE15 3ZZ"})
+        assert SearchLog.objects.get().query == "****** ****** **** ***"
+
     @pytest.mark.parametrize(
         "query",
         ['"unbalanced', "(a OR b", "a && b || c", "*~:^[]{}\\/!", "😀", "שלום", "x\x00y", "'; DROP TABLE x; --", " "],
