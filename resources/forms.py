@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from resources.services.body_text import blocks_plain_text
+from resources.services.body_text import blocks_plain_text, body_places
 from resources.services.guarded_fields import body_document_ids, body_hidden_text
 from resources.services.page_guard import GuardedContent, documents_by_id, has_blocking, scan_content
 from resources.services.visibility import document_visible_to
@@ -90,6 +90,7 @@ class ResourcePageForm(WagtailAdminPageForm):
             source_id=cleaned.get("source_id") or "",
             body_hidden=body_hidden_text(raw),
             body_documents=documents_by_id(body_document_ids(raw)),
+            body_places=body_places(raw),
         )
 
     def _documents(self) -> list[Any]:

@@ -18,6 +18,8 @@ class GuardFindingsPanel(Panel):
             findings = scan_page(self.instance)
             context["findings"] = findings
             context["blocking"] = has_blocking(findings)
+            # A page never saved has nothing "as last saved" to report on.
+            context["saved"] = bool(self.instance.pk)
             return context
 
 

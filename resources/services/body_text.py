@@ -95,6 +95,33 @@ def blocks_plain_text(raw: list[dict[str, Any]]) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
+_PLACE_NAMES = {
+    "paragraph": "paragraph",
+    "how_to": "numbered steps",
+    "practice_example": "quote",
+    "table": "table",
+    "document": "document link",
+}
+
+
+def body_places(raw: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Each block's words with where an editor finds it: "Body, 'Strategy discussion' section,
+    paragraph 2" (counted within the section, as an editor counts down the page)."""
+    places: list[tuple[str, str]] = []
+    section, counts = "", {}
+    for block in raw:
+        kind = block.get("type")
+        if kind == "heading":
+            section, counts = str(_unwrapped(block.get("value")) or "").strip(), {}
+            places.append((f"Body, heading '{section}'", section))
+            continue
+        name = _PLACE_NAMES.get(kind, "block")
+        counts[name] = counts.get(name, 0) + 1
+        where = f"'{section}' section" if section else "before the first heading"
+        places.append((f"Body, {where}, {name} {counts[name]}", blocks_plain_text([block])))
+    return places
+
+
 def _unwrapped(value: Any) -> Any:
     """A list item's value without its wrapper, as comparable() reads it."""
     while isinstance(value, dict) and set(value) <= {"type", "value", "id"} and value.get("type") == "item":

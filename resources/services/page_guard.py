@@ -7,12 +7,14 @@ attachment's title, file name, extracted text and metadata (author, comments, tr
 Findings carry only masked text, so showing or logging them never repeats what was found.
 """
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from resources.guard import HIGH, LOW, redact, scan, scan_identifier
+from resources.services.body_text import body_places
 from resources.services.guarded_fields import body_document_ids, body_hidden_text
 
 METADATA_KIND = "name in document metadata"
@@ -26,6 +28,36 @@ _NOT_A_PERSON = re.compile(
     r"|microsoft|word|office|libreoffice|openoffice|acrobat|adobe|reportlab|python-docx|openpyxl|apache poi"
     r"|pdf|google docs|writer)\b"
 )
+
+
+# The guard's kinds in an editor's words (resources.guard.types.Kind).
+KIND_LABELS = {
+    "nhs_number": "NHS number",
+    "ni_number": "National Insurance number",
+    "postcode": "Postcode",
+    "date_of_birth": "Date of birth",
+    "phone": "Phone number",
+    "email": "Email address",
+    "case_reference": "Case reference",
+    "person_name": "A person's name",
+    "address": "Street address",
+    "school_year_name": "A school, year group and first name together",
+    METADATA_KIND: "A person's name in the document's properties",
+    UNREAD_KIND: "Pages with no readable text (check them by eye)",
+}
+FIELD_PLACES = {
+    "Title": "the title",
+    "Summary": "the summary",
+    "Body": "the body",
+    "Body links and captions": "the body's link addresses or table captions",
+    "SEO title": "the SEO title (Promote tab)",
+    "Search description": "the search description (Promote tab)",
+    "Contact": "the contact details",
+    "Version": "the version",
+    "Tag": "a tag",
+    "Slug": "the page's address (slug, Promote tab)",
+    "Source ID": "the source ID",
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +75,17 @@ class PageFinding:
 
     def describe(self) -> str:
         return f"{self.location}: {self.kind} ({self.masked})"
+
+    @property
+    def sentence(self) -> str:
+        """What an editor reads: "NHS number in the body, 'Strategy discussion' section, paragraph 2"."""
+        label = KIND_LABELS.get(self.kind, self.kind.replace("_", " ").capitalize())
+        place = FIELD_PLACES.get(self.location, self.location)
+        if place.startswith("Body, "):
+            place = "the body, " + place.removeprefix("Body, ")
+        elif place[:1].isupper() and not place.startswith(("SEO", "PDF", "DOCX")):
+            place = place[0].lower() + place[1:]
+        return f"{label} in {place}"
 
 
 @dataclass
@@ -62,6 +105,8 @@ class GuardedContent:
     source_id: str = ""
     body_hidden: str = ""  # link addresses and table captions
     body_documents: Iterable[Any] = ()  # behind the body's document-link blocks
+    # Each block's text and where it is; when given, findings name the block, not just "Body".
+    body_places: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     @classmethod
     def from_page(cls, page: Any) -> "GuardedContent":
@@ -80,6 +125,7 @@ class GuardedContent:
             source_id=page.source_id,
             body_hidden=body_hidden_text(raw),
             body_documents=documents_by_id(body_document_ids(raw)),
+            body_places=body_places(raw),
         )
 
 
@@ -92,7 +138,8 @@ def documents_by_id(ids: list[int]) -> list[Any]:
 
 def scan_content(content: GuardedContent) -> list[PageFinding]:
     """Every finding in the resource, high-confidence first, then in page order."""
-    texts = [("Title", content.title), ("Summary", content.summary), ("Body", content.body)]
+    body = content.body_places or [("Body", content.body)]
+    texts = [("Title", content.title), ("Summary", content.summary), *body]
     texts += [("Body links and captions", content.body_hidden)]
     texts += [("SEO title", content.seo_title), ("Search description", content.search_description)]
     texts += [("Contact", content.contact), ("Version", content.version)]
