@@ -390,7 +390,8 @@ def _attachment_matches(page_ids: list[int], terms: list[str]) -> dict[int, str]
     attachments = ResourceAttachment.objects.filter(condition, page_id__in=page_ids).order_by("sort_order")
     found: dict[int, str] = {}
     for page_id, title, filename in attachments.values_list("page_id", "document__title", "document__file"):
-        found.setdefault(page_id, filename.rsplit("/", 1)[-1] or title)
+        # The title the publisher gave it; the stored name carries Django's random suffix.
+        found.setdefault(page_id, title or filename.rsplit("/", 1)[-1])
     return found
 
 

@@ -86,7 +86,7 @@ class TestFileDescriptions:
         assert file_description(document) == "PDF, 240 KB, 4 pages"
 
     @pytest.mark.django_db
-    def test_downloads_state_format_and_offer_the_page_as_the_accessible_alternative(self, client):
+    def test_downloads_state_format_and_offer_another_format_without_claiming_the_page_matches(self, client):
         resource = ResourcePageFactory(
             body=[("paragraph", "<p>Record who attended.</p>")], contact_email="qa-team@camden.example"
         )
@@ -96,8 +96,9 @@ class TestFileDescriptions:
         ResourceAttachment.objects.create(page=resource, document=document)
         html = client.get(resource.url).content.decode()
         assert re.search(r"\(PDF, \d+ bytes, 2 pages\)", html)
-        assert 'href="#resource-content">This page has the same guidance as text</a>' in html
-        assert 'id="resource-content"' in html
+        # The page's text is not the PDF's for most resources: never claim it is.
+        assert "same guidance as text" not in html
+        assert 'For another format, email <a class="govuk-link" href="mailto:qa-team@camden.example">' in html
 
 
 @pytest.mark.django_db

@@ -92,6 +92,9 @@ def test_phrase_only_in_an_attachment_finds_its_resource(query, expected, client
     html = client.get("/search/", {"q": query}).content.decode()
     assert resource.title.replace("'", "&#x27;") in html
     assert "Matched in attachment:" in html
+    # The document's title, never the stored file name with Django's random suffix.
+    shown = html.split("Matched in attachment:", 1)[1].split("<", 1)[0].strip()
+    assert shown in {a.document.title for a in resource.attachments.all()}
 
 
 def test_the_set_is_big_enough():
