@@ -52,7 +52,7 @@ class ResourcePageForm(WagtailAdminPageForm):
         reason = (cleaned.get("guard_override_reason") or "").strip()
         if reason and self.for_user.has_perm(OVERRIDE_PERMISSION):
             return cleaned  # the after_edit_page / after_create_page hooks record it in the audit log
-        problems = [finding.describe() for finding in findings if finding.blocks]
+        problems = [f"{finding.sentence} ({finding.masked})" for finding in findings if finding.blocks]
         verb = "published" if self.publishing() else "submitted for moderation"
         message = f"This cannot be {verb}: it looks like it contains personal data. " + "; ".join(problems) + "."
         if self.for_user.has_perm(OVERRIDE_PERMISSION):

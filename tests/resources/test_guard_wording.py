@@ -37,3 +37,15 @@ def test_the_panel_speaks_plain_words_and_a_new_page_is_not_said_to_be_clean(cli
     new = client.get(reverse("wagtailadmin_pages:add", args=["resources", "resourcepage", camden.pk]))
     text = new.content.decode()
     assert "as last saved" not in text and "save a draft to see its findings here" in text
+
+
+def test_the_refusal_to_publish_names_the_finding_in_plain_words(client, camden):
+    from resources.models import ResourcePage
+    from tests.resources.admin_helpers import coordinator, resource_form_data
+
+    page = ResourcePageFactory(parent=camden)
+    client.force_login(coordinator())
+    data = resource_form_data(page, summary=f"Use NHS number {NHS} for the referral.", action="action-publish")
+    html = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data).content.decode()
+    assert "NHS number in the summary" in html and "nhs_number" not in html
+    assert NHS not in ResourcePage.objects.get(pk=page.pk).summary
