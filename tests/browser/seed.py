@@ -18,6 +18,8 @@ LEAD_PASSKEY_TEST_TOTP_KEY = "3132333435363738393031323334353637383932"
 # And one for the autosave journey's first sign-in: each journey signing in within the same
 # 30 seconds as another needs its own device.
 LEAD_AUTOSAVE_TOTP_KEY = "3132333435363738393031323334353637383933"
+# And one for the preview journey (tests/browser/test_admin_preview.py).
+LEAD_PREVIEW_TOTP_KEY = "3132333435363738393031323334353637383934"
 
 
 def main() -> None:
@@ -46,6 +48,7 @@ def main() -> None:
         ("Second authenticator", LEAD_SECOND_TOTP_KEY),
         ("Passkey journey authenticator", LEAD_PASSKEY_TEST_TOTP_KEY),
         ("Autosave journey authenticator", LEAD_AUTOSAVE_TOTP_KEY),
+        ("Preview journey authenticator", LEAD_PREVIEW_TOTP_KEY),
     ):
         TOTPDevice.objects.update_or_create(user=user, name=name, defaults={"key": key, "confirmed": True})
 

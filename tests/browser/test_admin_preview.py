@@ -6,10 +6,11 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.admin import sign_in_as_lead
+from tests.browser.seed import LEAD_PREVIEW_TOTP_KEY
 
 
 def test_a_lead_adds_a_resource_from_the_dashboard_and_sees_it_in_the_preview_panel(page: Page, artifacts):
-    sign_in_as_lead(page)
+    sign_in_as_lead(page, totp_key=LEAD_PREVIEW_TOTP_KEY)  # its own device: a code is good once
     page.goto("/admin/")
     page.get_by_role("link", name="Add a resource for Camden").click()
     expect(page).to_have_url(re.compile(r"/admin/pages/add/resources/resourcepage/\d+/"))
