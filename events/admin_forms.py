@@ -1,4 +1,5 @@
-"""The event editor's form: borough leads may only draft events their own publisher hosts.
+"""The event editor's form: borough leads may only draft events their own publisher hosts, and
+nothing identifying a child or family is published or submitted (GuardedPageForm).
 
 Coordinators (and superusers) choose any host, London Councils by default. Publishing is
 left to Wagtail's page permissions and the coordinator-approval workflow: leads hold only
@@ -8,15 +9,15 @@ left to Wagtail's page permissions and the coordinator-approval workflow: leads 
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from resources.forms import GuardedPageForm
 from resources.models import BoroughPage
 from resources.roles import is_coordinator, publishers_led_by
 
 DEFAULT_HOST_SLUG = "london-councils"
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(GuardedPageForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         host = self.fields.get("host")

@@ -15,6 +15,7 @@ from wagtail.url_routing import RouteResult
 from events.models import EventPage
 from exchange.routing import RoutedPageMixin, route_below
 from resources.enums import ResourceType
+from resources.forms import GuardedPageForm
 from resources.models import ResourcePage
 from resources.querysets import linked_ids
 from resources.tags import popular_tags
@@ -22,6 +23,8 @@ from search.facets import vocabulary_labels
 
 
 class HomePage(RoutedPageMixin, Page):
+    base_form_class = GuardedPageForm  # public text: read by the personal-data guard
+
     intro = models.TextField(
         blank=True, help_text="One or two sentences on what the exchange is, shown under the title."
     )
@@ -73,6 +76,8 @@ class ServicePage(RoutedPageMixin, Page):
     Editable rather than a template so coordinators keep the accessibility statement and privacy
     notice current without a release.
     """
+
+    base_form_class = GuardedPageForm  # public text: read by the personal-data guard
 
     intro = models.TextField(blank=True, help_text="One or two sentences shown under the title.")
     body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])

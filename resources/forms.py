@@ -5,27 +5,28 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from resources.services.body_text import blocks_plain_text, body_places
 from resources.services.guarded_fields import body_document_ids, body_hidden_text
-from resources.services.page_guard import GuardedContent, documents_by_id, has_blocking, scan_content
+from resources.services.page_guard import (
+    GuardedContent,
+    documents_by_id,
+    has_blocking,
+    raw_strings,
+    scan_content,
+    scan_texts,
+)
 from resources.services.visibility import document_visible_to
 
 OVERRIDE_PERMISSION = "resources.override_guard"
 
 
-class ResourcePageForm(WagtailAdminPageForm):
-    guard_override_reason = forms.CharField(
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        label="Override reason (coordinators only)",
-        help_text=(
-            "Only if the personal-data check is wrong: say why this is safe to publish. "
-            "Recorded in the audit log with your name."
-        ),
-    )
+class PublishingActions:
+    """Which button an admin page form was sent with."""
+
+    data: Any
 
     def publishing(self) -> bool:
         """Whether the button pressed publishes: Publish, or approving a workflow task from the editor."""
@@ -41,9 +42,56 @@ class ResourcePageForm(WagtailAdminPageForm):
         """
         return bool(self.data.get("action-submit") or self.data.get("action-restart-workflow"))
 
+
+class GuardedPageForm(PublishingActions, WagtailAdminPageForm):
+    """Any page's editor form (events, publishers, service pages): every text a reader may see is
+    read by the personal-data guard before it is published or submitted, as a resource's is.
+
+    Generic on purpose: each text, rich text or StreamField field of the form is read, so a field
+    added to a page type later is guarded without anyone remembering to list it.
+    """
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not (self.publishing() or self.submitting()):
+            return cleaned
+        findings = [finding for finding in scan_texts(self._texts(cleaned)) if finding.blocks]
+        if findings:
+            verb = "published" if self.publishing() else "submitted for moderation"
+            problems = "; ".join(f"{f.sentence} ({f.masked})" for f in findings)
+            raise ValidationError(
+                f"This cannot be {verb}: it looks like it contains personal data. {problems}. "
+                "Remove it and save; if you think the check is wrong, ask a coordinator."
+            )
+        return cleaned
+
+    def _texts(self, cleaned: dict[str, Any]) -> list[tuple[str, str]]:
+        texts: list[tuple[str, str]] = []
+        for name, value in cleaned.items():
+            label = str(self.fields[name].label or name) if name in self.fields else name
+            if isinstance(value, str):
+                texts.append((label, strip_tags(value) if "<" in value else value))
+            elif hasattr(value, "raw_data"):
+                texts.append((label, " ".join(raw_strings(list(value.raw_data)))))
+        return texts
+
+
+class ResourcePageForm(PublishingActions, WagtailAdminPageForm):
+    guard_override_reason = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Override reason (coordinators only)",
+        help_text=(
+            "Only if the personal-data check is wrong: say why this is safe to publish. "
+            "Recorded in the audit log with your name."
+        ),
+    )
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         self._refuse_unreadable_attachments()
+        self._refuse_unreadable_body_documents(cleaned)
         if not (self.publishing() or self.submitting()):
             return cleaned
         findings = scan_content(self._content(cleaned))
@@ -72,6 +120,14 @@ class ResourcePageForm(WagtailAdminPageForm):
             if document and "document" in form.changed_data and not document_visible_to(document, self.for_user):
                 form.add_error("document", "You cannot attach this document: it belongs to another publisher.")
                 self.add_error(None, "One of the attachments is not yours to attach; choose another document.")
+
+    def _refuse_unreadable_body_documents(self, cleaned: dict[str, Any]) -> None:
+        """The body's document-link blocks take a document id too: the same rule as attachments,
+        or a lead could publish another publisher's draft file by linking it from the body."""
+        body = cleaned.get("body")
+        ids = body_document_ids(list(body.raw_data)) if body is not None else []
+        if any(not document_visible_to(document, self.for_user) for document in documents_by_id(ids)):
+            self.add_error("body", "A document link in the body is another publisher's; choose another document.")
 
     def _content(self, cleaned: dict[str, Any]) -> GuardedContent:
         body = cleaned.get("body")

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from exchange.routing import RoutedPageMixin
 from resources.enums import PublisherKind
+from resources.forms import GuardedPageForm
 from resources.pagination import paginate
 from resources.querysets import BoroughPageManager, prefetch_tags
 
@@ -36,6 +37,9 @@ class BoroughIndexPage(RoutedPageMixin, Page):
 
 class BoroughPage(RoutedPageMixin, Page):
     """A borough, the City of London or a pan-London body that publishes resources."""
+
+    # Its intro and contact are public: read by the personal-data guard like a resource's text.
+    base_form_class = GuardedPageForm
 
     gss_code = models.CharField(
         "ONS GSS code",

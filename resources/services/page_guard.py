@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.html import strip_tags
+
 from resources.guard import HIGH, LOW, redact, scan, scan_identifier
 from resources.services.body_text import body_places
 from resources.services.guarded_fields import body_document_ids, body_hidden_text
@@ -153,6 +155,23 @@ def scan_content(content: GuardedContent) -> list[PageFinding]:
         findings.append(list(document_findings(document, "Body document link")))
     flat = [finding for group in findings for finding in group]
     return sorted(flat, key=lambda f: f.confidence != HIGH)
+
+
+def scan_texts(texts: Iterable[tuple[str, str]]) -> list[PageFinding]:
+    """Findings in labelled texts (any page type's fields), high-confidence first."""
+    flat = [finding for location, text in texts for finding in _from(location, text)]
+    return sorted(flat, key=lambda f: f.confidence != HIGH)
+
+
+def raw_strings(raw: Any) -> list[str]:
+    """Every string in raw StreamField data (any block shape), rich text without its tags."""
+    if isinstance(raw, str):
+        return [strip_tags(raw) if "<" in raw else raw]
+    if isinstance(raw, dict):
+        return [text for key, value in raw.items() if key not in {"type", "id"} for text in raw_strings(value)]
+    if isinstance(raw, list):
+        return [text for item in raw for text in raw_strings(item)]
+    return []
 
 
 def scan_page(page: Any) -> list[PageFinding]:
