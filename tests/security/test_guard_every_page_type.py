@@ -75,8 +75,13 @@ def test_a_publishers_intro_is_guarded(client, camden):
             "action-publish": "1",
         }
     )
-    client.post(url, data)
+    response = client.post(url, data)
+    assert "looks like it contains personal data" in response.content.decode()
     assert IDENTIFYING["mobile"] not in (BoroughPage.objects.get(pk=camden.pk).intro or "")
+    # The same form without the number publishes: the refusal above is the guard's.
+    data["intro"] = "Camden's safeguarding practice team; switchboard 020 7974 4444."
+    client.post(url, data)
+    assert BoroughPage.objects.get(pk=camden.pk).intro == data["intro"]
 
 
 def test_a_service_pages_text_is_guarded(client):
