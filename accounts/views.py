@@ -38,3 +38,24 @@ def rate_limited_sign_in(view: Callable[..., HttpResponse]) -> Callable[..., Htt
         return view(request, *args, **kwargs)
 
     return limited
+
+
+def _reset_address(group: str, request: HttpRequest) -> str:
+    return (request.POST.get("email") or "").strip().lower()
+
+
+def rate_limited_password_reset(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The password-reset form sends an email to whatever address is typed: per client address it
+    shares the sign-in limit, and per email address it may send only RATE_LIMITS["password_reset"]
+    (found from outside: ten requests sent ten emails to one lead)."""
+
+    @wraps(view)
+    def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method == "POST":
+            enforce(request, group="accounts.sign_in", key="ip", rate=configured_rate("login"))
+            enforce(
+                request, group="accounts.password_reset", key=_reset_address, rate=configured_rate("password_reset")
+            )
+        return view(request, *args, **kwargs)
+
+    return limited

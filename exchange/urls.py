@@ -5,12 +5,12 @@ from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.views.account import LoginView
+from wagtail.admin.views.account import LoginView, PasswordResetView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views.serve import authenticate_with_password as document_password
 
-from accounts.views import rate_limited_sign_in
+from accounts.views import rate_limited_password_reset, rate_limited_sign_in
 from uploads.serving import serve_document
 
 
@@ -35,6 +35,11 @@ urlpatterns = [
         "documents/authenticate_with_password/<int:restriction_id>/",
         rate_limited_sign_in(document_password),
         name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "admin/password_reset/",
+        rate_limited_password_reset(PasswordResetView.as_view()),
+        name="wagtailadmin_password_reset",
     ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -380,6 +380,8 @@ RATE_LIMITS = {
     "search": os.environ.get("RATE_LIMIT_SEARCH", "120/m"),
     "suggest": os.environ.get("RATE_LIMIT_SUGGEST", "600/m"),
     "login": os.environ.get("RATE_LIMIT_LOGIN", "20/10m"),
+    # Password-reset emails to any one address: a person who lost a password needs one or two.
+    "password_reset": os.environ.get("RATE_LIMIT_PASSWORD_RESET", "3/h"),
     # Bookings: one person correcting typos, not a script; a team booking from one office network.
     "booking_per_email": os.environ.get("RATE_LIMIT_BOOKING_PER_EMAIL", "5/h"),
     "booking_per_address": os.environ.get("RATE_LIMIT_BOOKING_PER_ADDRESS", "30/h"),
