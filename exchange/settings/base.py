@@ -309,8 +309,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-# Every upload (admin forms, multiple upload, the importer) passes uploads.services.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "uploads.forms.DocumentForm"
+# Every upload (admin forms, multiple upload, the importer) passes uploads.services; the admin
+# form also guards documents already on a published page (resources.document_forms).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.document_forms.GuardedDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = WAGTAILDOCS_MAX_UPLOAD_SIZE

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from events.models import EventPage
 from home.models import ServicePage
-from resources.models import BoroughPage
+from resources.models import BoroughPage, ResourceAttachment
 from tests.events.test_admin_validation import add_url, event_form
 from tests.factories import DocumentFactory, ResourcePageFactory
 from tests.resources.admin_helpers import coordinator, lead_of, resource_form_data
@@ -103,7 +103,7 @@ def test_a_service_pages_text_is_guarded(client):
 
 def test_a_body_document_link_to_another_publishers_draft_file_is_refused(client, camden, hackney):
     theirs = DocumentFactory(title="Hackney draft plan")
-    ResourcePageFactory(parent=hackney, live=False).attachments.create(document=theirs)
+    ResourceAttachment.objects.create(page=ResourcePageFactory(parent=hackney, live=False), document=theirs)
     ours = ResourcePageFactory(parent=camden)
     client.force_login(lead_of("Camden"))
     revisions_before = ours.revisions.count()
