@@ -26,33 +26,58 @@ function showCount(page) {
   }
 }
 
-// Swap in the fresh page's results, count and filter groups; focus and folded topics are kept.
-function apply(page) {
+// The filter groups of the newest answer, held while a keyboard user is still inside them.
+let pendingGroups = null;
+
+function swapGroups(freshGroups) {
+  const opened = [...groups.querySelectorAll("details[open]")].map((d) => d.dataset.facet);
+  groups.replaceChildren(...freshGroups.childNodes);
+  for (const name of opened) {
+    const details = groups.querySelector(`details[data-facet="${CSS.escape(name)}"]`);
+    if (details) {
+      details.open = true;
+    }
+  }
+}
+
+// Swap in the fresh page's results, count and filter groups; the focused box is focused again
+// and folded topics stay open. If the box someone has tabbed to would vanish (no results left
+// for it), the groups wait until focus leaves them: swapping then would drop their focus and
+// their place. Back and Forward (restoring) always swap, so the ticks match the address.
+function apply(page, restoring = false) {
   results.replaceChildren(...page.getElementById("search-results").childNodes);
   count.textContent = page.getElementById("result-count").textContent;
   const freshGroups = page.querySelector(".app-facets__groups");
   if (groups && freshGroups) {
-    const focused = form.contains(document.activeElement) ? document.activeElement.id : "";
-    const opened = [...groups.querySelectorAll("details[open]")].map((d) => d.dataset.facet);
-    groups.replaceChildren(...freshGroups.childNodes);
-    for (const name of opened) {
-      const details = groups.querySelector(`details[data-facet="${CSS.escape(name)}"]`);
-      if (details) {
-        details.open = true;
+    const focused = groups.contains(document.activeElement) ? document.activeElement.id : "";
+    if (focused && !restoring && !freshGroups.querySelector(`#${CSS.escape(focused)}`)) {
+      pendingGroups = freshGroups;
+    } else {
+      pendingGroups = null;
+      swapGroups(freshGroups);
+      const again = focused && document.getElementById(focused);
+      if (again) {
+        again.focus();
       }
-    }
-    const again = focused && document.getElementById(focused);
-    if (again) {
-      again.focus();
     }
   }
   showCount(page);
 }
 
+if (groups) {
+  groups.addEventListener("focusout", (event) => {
+    if (pendingGroups && !groups.contains(event.relatedTarget)) {
+      const fresh = pendingGroups;
+      pendingGroups = null;
+      swapGroups(fresh);
+    }
+  });
+}
+
 if (form && results && count && groups && window.fetch && window.DOMParser) {
   let latest = 0;
 
-  const load = async (url) => {
+  const load = async (url, restoring = false) => {
     const request = ++latest;
     form.setAttribute("aria-busy", "true");
     try {
@@ -63,7 +88,7 @@ if (form && results && count && groups && window.fetch && window.DOMParser) {
       const page = new DOMParser().parseFromString(await response.text(), "text/html");
       // A later tick (or Back) has asked since: its answer is the one to show.
       if (request === latest) {
-        apply(page);
+        apply(page, restoring);
       }
     } finally {
       if (request === latest) {
@@ -94,7 +119,7 @@ if (form && results && count && groups && window.fetch && window.DOMParser) {
       return;
     }
     try {
-      await load(window.location.href);
+      await load(window.location.href, true);
     } catch {
       window.location.reload();
     }

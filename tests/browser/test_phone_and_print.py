@@ -119,6 +119,9 @@ def test_show_results_on_a_phone_jumps_back_to_them(page: Page):
     heading = page.get_by_role("heading", name="Filter results")
     assert heading.evaluate("el => el.getBoundingClientRect().width") <= 1
     page.get_by_role("group", name="Borough").get_by_label(re.compile(r"^Camden")).check()
+    # Read the count once the answer for the tick has arrived (the form is busy until then).
+    expect(page).to_have_url(re.compile(r"borough=camden"))
+    expect(page.locator("form.app-facets")).not_to_have_attribute("aria-busy", "true")
     show = page.get_by_role("button", name=re.compile(r"^Show \d+ results?$"))
     expect(show).to_have_text(re.compile(rf"^Show {_count(page).split()[0]} results?$"))
     show.click()
