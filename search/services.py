@@ -11,25 +11,22 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils.safestring import SafeString
-from rapidfuzz import process
 from taggit.models import Tag
-from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.backends import get_search_backend
-from wagtail.search.utils import normalise_query_string
 
-from resources.models import ResourceAttachment, ResourcePage
+from resources.models import ResourcePage
 from resources.querysets import ResourcePageQuerySet
 from search import answers
 from search.facets import FACETS, Option, count_all, label_for
 from search.highlight import contains_any, snippet
 from search.logging import record_search
+from search.matching import attachment_matches, closest_tags, matches_page_text, promoted_pages
 from search.params import PAGE_SIZE, SearchParams
 from search.places import named_boroughs, with_own_resources
 from search.query import ParsedQuery, parse
 from search.spelling import suggest as suggest_spelling
-from search.text import normalise
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +144,7 @@ def _answer(params: SearchParams, base: ResourcePageQuerySet) -> answers.Answer:
     engine_started = time.perf_counter()
     ranked, degraded, loose = _engine_matches(base, parsed)
     engine_ms = (time.perf_counter() - engine_started) * 1000
-    promoted = _promoted(params.query) if parsed else []
+    promoted = promoted_pages(params.query) if parsed else []
     if promoted and ranked is not None:
         ranked = [(pk, None) for pk in promoted] + [item for item in ranked if item[0] not in promoted]
     scope = _scope(base, ranked, whole)
@@ -172,7 +169,7 @@ def _answer(params: SearchParams, base: ResourcePageQuerySet) -> answers.Answer:
     if parsed and (total == 0 or parsed.corrections):
         answer.suggestion = suggest_spelling(parsed.words)
     if total == 0:
-        answer.closest_tags = _closest_tags(params.query, base)
+        answer.closest_tags = closest_tags(params.query, base)
         answer.most_restrictive = _most_restrictive(scope, params.selected)
     return answer
 
@@ -294,14 +291,6 @@ def _run(
     return [(page.pk, getattr(page, "_score", None)) for page in results]
 
 
-def _promoted(query: str) -> list[int]:
-    """Pages editors promoted for this exact query (Wagtail's search promotions), in their order."""
-    picks = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(query), page__isnull=False
-    ).order_by("sort_order", "pk")
-    return list(dict.fromkeys(picks.values_list("page_id", flat=True)))
-
-
 def _apply(resources: ResourcePageQuerySet, selected: dict[str, list[str]], skip: str = "") -> ResourcePageQuerySet:
     for facet in FACETS:
         if facet.name != skip and selected.get(facet.name):
@@ -359,40 +348,19 @@ def _results(
     resources = list(page.object_list)
     texts = {r.pk: r.body_text() for r in resources}
     # A named publisher's own resources match by who published them, not by an attachment.
-    in_attachment = _attachment_matches(
+    in_attachment = attachment_matches(
         [
             r.pk
             for r in resources
             if clauses
             and not (r.borough and r.borough.slug in (boroughs or []))
-            and not _matches_page_text(r, texts[r.pk], clauses)
+            and not matches_page_text(r, texts[r.pk], clauses)
         ],
         terms,
     )
     return [
         Result(r, scores.get(r.pk), snippet(r.summary, texts[r.pk], terms), in_attachment.get(r.pk)) for r in resources
     ]
-
-
-def _matches_page_text(resource: ResourcePage, body: str, clauses: list[list[str]]) -> bool:
-    """Whether the resource's own words satisfy every part of the query (else an attachment did)."""
-    text = " ".join([resource.title, resource.summary, body, *(t.name for t in resource.tags.all())])
-    return all(contains_any(text, alternatives) for alternatives in clauses)
-
-
-def _attachment_matches(page_ids: list[int], terms: list[str]) -> dict[int, str]:
-    """For results whose own text does not match, the attached file whose text does (one query)."""
-    if not page_ids or not terms:
-        return {}
-    condition = Q()
-    for term in terms:
-        condition |= Q(document__extracted_text__icontains=term)
-    attachments = ResourceAttachment.objects.filter(condition, page_id__in=page_ids).order_by("sort_order")
-    found: dict[int, str] = {}
-    for page_id, title, filename in attachments.values_list("page_id", "document__title", "document__file"):
-        # The title the publisher gave it; the stored name carries Django's random suffix.
-        found.setdefault(page_id, title or filename.rsplit("/", 1)[-1])
-    return found
 
 
 def _facets(scope: ResourcePageQuerySet, selected: dict[str, list[str]]) -> dict[str, list[FacetOption]]:
@@ -407,17 +375,6 @@ def _facets(scope: ResourcePageQuerySet, selected: dict[str, list[str]]) -> dict
             FacetOption(v, label_for(facet.name, v), 0, True) for v in chosen if v not in seen
         ]
     return facets
-
-
-def _closest_tags(query: str, base: ResourcePageQuerySet, limit: int = 5) -> list[Tag]:
-    """Topics named like the query, among the tags of what the reader may read (``base``)."""
-    text = normalise(query)
-    if not text:
-        return []
-    readable = Tag.objects.filter(Exists(base.filter(tagged_items__tag=OuterRef("pk"))))
-    names = dict(readable.values_list("name", "pk"))
-    best = process.extract(text, list(names), limit=limit, score_cutoff=60)
-    return list(Tag.objects.filter(pk__in=[names[name] for name, _, _ in best]))
 
 
 def _most_restrictive(scope: ResourcePageQuerySet, selected: dict[str, list[str]]) -> tuple[str, str] | None:
