@@ -24,8 +24,8 @@ from django_ratelimit.exceptions import Ratelimited
 
 from accounts.passkeys import has_passkey
 from accounts.recovery import issue_recovery_codes
-from exchange.next_url import safe_next_url
-from exchange.ratelimit import configured_rate, enforce, ratelimited
+from core.next_url import safe_next_url
+from core.ratelimit import configured_rate, enforce, ratelimited
 
 _SETUP_DEVICE_NAME = "Authenticator app"
 

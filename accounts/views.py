@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.recovery import issue_recovery_codes, remaining_recovery_codes
-from exchange.ratelimit import configured_rate, enforce
+from core.ratelimit import configured_rate, enforce
 
 
 @never_cache

@@ -10,9 +10,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from core.roles import is_coordinator
 from resources.forms import GuardedPageForm
 from resources.models import BoroughPage
-from resources.roles import is_coordinator, publishers_led_by
 
 DEFAULT_HOST_SLUG = "london-councils"
 
@@ -27,7 +27,7 @@ class EventPageForm(GuardedPageForm):
             allowed = BoroughPage.objects.all()
             default = allowed.filter(slug=DEFAULT_HOST_SLUG).first()
         else:
-            allowed = publishers_led_by(self.for_user)
+            allowed = BoroughPage.objects.led_by(self.for_user)
             default = allowed.first()
         host.queryset = allowed.order_by("title")
         if not self.instance.host_id and default is not None:
@@ -39,7 +39,7 @@ class EventPageForm(GuardedPageForm):
             host is not None
             and self.for_user is not None
             and not is_coordinator(self.for_user)
-            and not publishers_led_by(self.for_user).filter(pk=host.pk).exists()
+            and not BoroughPage.objects.led_by(self.for_user).filter(pk=host.pk).exists()
         ):
             raise ValidationError("You can only draft events hosted by a publisher you lead.")
         return host

@@ -13,10 +13,10 @@ from django.http import QueryDict
 from django.utils import timezone
 from taggit.models import Tag
 
+from core.querystring import slugs
 from events.enums import EventFormat
 from events.models import EventPage, EventPageTag
 from events.querysets import EventPageQuerySet
-from exchange.querystring import slugs
 from resources.models import Audience, BoroughPage
 
 

@@ -10,8 +10,8 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from wagtail.models import PageManager
 
+from core.querysets import ExchangePageQuerySet
 from events.enums import BookingStatus
-from resources.querysets import ExchangePageQuerySet
 
 
 class EventPageQuerySet(ExchangePageQuerySet):

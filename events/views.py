@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from caching.conditional import conditional_on_changes
+from core.ratelimit import configured_rate, enforce, post_value
 from events.forms import BookingForm, CancelBookingForm
 from events.models import EventPage
 from events.services.bookings import BookingClosed, book_place, cancel_booking, waiting_position
 from events.services.calendar import build_calendar
 from events.services.tokens import booking_for_token
-from exchange.ratelimit import configured_rate, enforce, post_value
 
 if TYPE_CHECKING:
     from events.models import EventIndexPage

@@ -12,8 +12,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from core.routing import RoutedPageMixin, route_below
 from events.models import EventPage
-from exchange.routing import RoutedPageMixin, route_below
 from resources.enums import ResourceType
 from resources.forms import GuardedPageForm
 from resources.models import ResourcePage
@@ -40,7 +40,7 @@ class HomePage(RoutedPageMixin, Page):
     max_count = 1
 
     def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
-        # Every site's root: the whole URL is routed from here in two queries (exchange.routing).
+        # Every site's root: the whole URL is routed from here in two queries (core.routing).
         return route_below(self, request, path_components)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

@@ -9,9 +9,9 @@ from django.template.response import TemplateResponse
 from django.views import View
 from wagtail.admin.views.reports import ReportView
 
+from core.admin_permissions import PermissionRequiredMixin
 from resources.models import ResourcePage
 from resources.services.reviews import DUE_WITHIN_DAYS, ReviewRefused, mark_reviewed
-from search.admin_views import PermissionRequiredMixin
 
 NETWORK_REPORTS = "resources.view_network_reports"
 

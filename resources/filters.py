@@ -9,7 +9,7 @@ from typing import Any
 from django.http import QueryDict
 from taggit.models import Tag
 
-from exchange.querystring import slugs
+from core.querystring import slugs
 from resources.enums import ResourceType
 from resources.models import BoroughPage, ResourcePage
 from resources.querysets import ResourcePageQuerySet

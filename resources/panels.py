@@ -30,7 +30,7 @@ class SubmissionNotePanel(Panel):
         template_name = "resources/admin/submission_note.html"
 
         def is_shown(self) -> bool:
-            from resources.roles import is_coordinator
+            from core.roles import is_coordinator
 
             user = self.request.user
             return not (user.is_superuser or is_coordinator(user))

@@ -10,10 +10,11 @@ from django.db.models import CharField, Count, Model, Q, QuerySet, Value, prefet
 from django.utils import timezone
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 
-import exchange.lookups  # noqa: F401 -- registers field__any_of (see among())
-from resources.services.visibility import all_restrictions, hidden_filter, public_live
+import core.lookups  # noqa: F401 -- registers field__any_of (see among())
+from core.querysets import ExchangePageQuerySet
+from core.roles import is_coordinator
+from core.visibility import hidden_filter, public_live
 
 if TYPE_CHECKING:
     from resources.models import BoroughPage
@@ -31,18 +32,6 @@ def linked_ids(relation: Any, field: str = "resource") -> QuerySet | list[int]:
     return links.values(field)
 
 
-class ExchangePageQuerySet(PageQuerySet):
-    """Wagtail's page queryset, reading view restrictions from the request's memo."""
-
-    def private_q(self) -> Q:
-        """Wagtail's rule (pages at or below any restricted page) without a query per call:
-        public() and not_public() on a page view otherwise read every restriction each time."""
-        q = Q()
-        for restriction in all_restrictions():
-            q |= self.descendant_of_q(restriction.page, inclusive=True)
-        return q if q else Q(pk__in=[])
-
-
 class BoroughPageQuerySet(ExchangePageQuerySet):
     def with_resource_counts(self) -> BoroughPageQuerySet:
         """Annotate `resource_count`: live resources each publisher has, in one query."""
@@ -51,6 +40,14 @@ class BoroughPageQuerySet(ExchangePageQuerySet):
     def publishing(self) -> BoroughPageQuerySet:
         """Publishers with at least one live resource."""
         return self.filter(public_live("resources__")).distinct()
+
+    def led_by(self, user: Any) -> BoroughPageQuerySet:
+        """The publishers whose leads group ``user`` belongs to (all of them for coordinators)."""
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        if is_coordinator(user):
+            return self.all()
+        return self.filter(access__leads_group__in=user.groups.all())
 
     def identified_by(self, value: str) -> BoroughPageQuerySet:
         """Match a publisher by ONS name, slug or GSS code, ignoring case (the import's `borough`)."""

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from taggit.models import Tag
 
-from resources.services.visibility import public_live
+from core.visibility import public_live
 
 
 def readable_tags(user: Any = None) -> QuerySet[Tag]:

@@ -20,16 +20,16 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from exchange.next_url import safe_next_url
+from core.admin_permissions import PermissionMenuItem
+from core.next_url import safe_next_url
+from core.roles import is_coordinator
 from resources import admin_views
 from resources.forms import OVERRIDE_PERMISSION
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
 from resources.models.workflow import OVERRIDE_ACTION, OVERRIDE_LOG_ACTION
-from resources.roles import is_coordinator, publishers_led_by
 from resources.services.page_guard import has_blocking, scan_page, summarise
 from resources.services.reviews import DUE_WITHIN_DAYS, REVIEWED_LOG_ACTION
 from resources.services.visibility import admin_page_filter, document_visible_to
-from search.wagtail_hooks import PermissionMenuItem
 
 
 @hooks.register("register_log_actions")
@@ -278,7 +278,7 @@ def add_lead_panels(request: HttpRequest, panels: list[Any]) -> None:
     # Coordinators see every publisher in the Review dates report and add from the page tree.
     if is_coordinator(request.user):
         return
-    publishers = list(publishers_led_by(request.user))
+    publishers = list(BoroughPage.objects.led_by(request.user))
     addable = [p for p in publishers if p.permissions_for_user(request.user).can_add_subpage()]
     if addable:
         panels.append(AddResourcePanel(addable))

@@ -128,7 +128,7 @@ def check_page(browser: Browser, path: str, expect_type: str = "text/html") -> R
 
 def check_headers(path: str, response: Response, html: bool = True) -> None:
     """The security headers; a nonce in the policy of public HTML pages (the admin has its own
-    policy with Wagtail's inline scripts allowed, exchange/headers.py)."""
+    policy with Wagtail's inline scripts allowed, core/headers.py)."""
     csp = response.header("Content-Security-Policy")
     if not csp:
         miss(f"{path}: no Content-Security-Policy")

@@ -7,7 +7,7 @@ search.insights; every change is a POST followed by a redirect, so reloading rep
 from typing import Any
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
@@ -22,6 +22,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import BaseListingView, WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from core.admin_permissions import PermissionRequiredMixin
 from search.insights import PERIODS, parse_period, top_queries, zero_result_queries
 from search.tag_maintenance import (
     MAX_NAME_LENGTH,
@@ -80,17 +81,6 @@ class MergeTagsForm(forms.Form):
 def merged_message(result: MergeResult) -> str:
     names = ", ".join(f"“{name}”" for name in result.merged_names)
     return f"Merged {names} into “{result.target.name}” ({result.resources} resources updated)."
-
-
-class PermissionRequiredMixin:
-    """Wagtail's admin wrapper turns PermissionDenied into its usual 'no permission' redirect."""
-
-    permission: str
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.has_perm(self.permission):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 class TagIndexView(PermissionRequiredMixin, BaseListingView):

@@ -28,7 +28,7 @@ from django.core.cache import cache
 from taggit.models import Tag
 
 from caching.services import generation
-from resources.services.visibility import hidden_paths_for
+from core.visibility import hidden_paths_for
 from search.params import SearchParams
 from search.query import ParsedQuery
 

@@ -12,9 +12,9 @@ import re
 from django.core.cache import cache
 from django.utils import timezone
 
+from core.text import normalise
 from resources.guard import redact
 from search.models import SearchLog
-from search.text import normalise
 
 RETENTION = datetime.timedelta(days=90)
 WITHHELD = "[withheld: looked like personal data]"

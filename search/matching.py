@@ -8,10 +8,10 @@ from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from core.text import normalise
 from resources.models import ResourceAttachment, ResourcePage
 from resources.querysets import ResourcePageQuerySet
 from search.highlight import contains_any
-from search.text import normalise
 
 
 def matches_page_text(resource: ResourcePage, body: str, clauses: list[list[str]]) -> bool:

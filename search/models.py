@@ -4,7 +4,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
-from search.text import normalise
+from core.text import normalise
 
 
 @register_snippet

@@ -10,8 +10,8 @@ name alone finds all the publisher's resources, then other pages that mention it
 import datetime
 from dataclasses import dataclass, field
 
+from core.text import STOP_WORDS, normalise, words
 from search.facets import vocabulary_labels
-from search.text import STOP_WORDS, normalise, words
 
 
 @dataclass

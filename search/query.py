@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from modelsearch.query import And, Or, PlainText, SearchQuery
 
+from core.text import STOP_WORDS, stem, words
 from search.spelling import correction
 from search.synonyms import synonym_groups
-from search.text import STOP_WORDS, stem, words
 
 
 @dataclass

@@ -11,9 +11,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from wagtail.signals import page_published, page_unpublished
 
+from core.text import STOP_WORDS, words
 from resources.tags import readable_tags
 from search.synonyms import synonym_groups
-from search.text import STOP_WORDS, words
 
 _CACHE_KEY = "search:vocabulary:v1"
 _MIN_LENGTH = 4  # short words and abbreviations are too easily "corrected" into other words

@@ -22,10 +22,10 @@ from rapidfuzz.distance import Levenshtein
 from taggit.models import ItemBase, Tag
 from wagtail.log_actions import log
 
+from core.text import normalise
 from resources.models import ResourcePage, ResourcePageTag
 from search.indexing import update_object
 from search.models import TagRedirect
-from search.text import normalise
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from exchange.ratelimit import configured_rate, enforce
+from core.ratelimit import configured_rate, enforce
 from resources.enums import ResourceType
 from resources.models import CPStage
 from resources.tags import readable_tags, related_tags

@@ -2,13 +2,13 @@
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.urls import URLPattern, URLResolver, include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import BaseLogEntry
 
+from core.admin_permissions import PermissionMenuItem
 from search import admin_views
 from search.tag_maintenance import MERGE_ACTION, RENAME_ACTION
 
@@ -27,17 +27,6 @@ def register_admin_urls() -> list[URLPattern | URLResolver]:
         path("tags/", include((tag_urls, "search_tags"))),
         path("search-insights/", admin_views.SearchInsightsView.as_view(), name="search_insights"),
     ]
-
-
-class PermissionMenuItem(MenuItem):
-    """A menu item shown only to users holding `permission` (superusers hold every permission)."""
-
-    def __init__(self, *args: Any, permission: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_menu_item")

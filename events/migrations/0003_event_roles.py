@@ -3,7 +3,7 @@
 from django.db import migrations
 
 from events.services.access import grant_coordinator_outbox, grant_event_drafting
-from home.migration_support import create_permissions_now
+from core.migration_helpers import create_permissions_now
 
 
 def grant(apps, schema_editor):

@@ -22,12 +22,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.routing import RoutedPageMixin
 from events.admin_forms import EventPageForm
 from events.blocks import AgendaBlock
 from events.enums import EventFormat
 from events.panels import BookingsPanel
 from events.querysets import EventPageManager, linked_resources
-from exchange.routing import RoutedPageMixin
 from resources.enums import ResourceType
 from resources.models import BoroughPage, ResourcePage
 from resources.querysets import linked_ids

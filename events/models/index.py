@@ -10,8 +10,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from exchange.routing import RoutedPageMixin
-from resources.pagination import paginate
+from core.pagination import paginate
+from core.routing import RoutedPageMixin
 
 
 class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):

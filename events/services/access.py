@@ -1,4 +1,4 @@
-"""Event permissions for the network's roles (see resources.roles).
+"""Event permissions for the network's roles (see core.roles).
 
 Leads groups get 'add' on /events/: they draft events (host limited to their own publisher
 by events.admin_forms) and submit them to the coordinator-approval workflow; they edit only
@@ -9,7 +9,7 @@ migration and the running site share it; idempotent.
 
 from typing import Any
 
-from resources.roles import COORDINATORS
+from core.roles import COORDINATORS
 
 
 def _permission(apps: Any, app_label: str, codename: str) -> Any:

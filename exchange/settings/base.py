@@ -14,7 +14,7 @@ import dj_email_url
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
-from exchange.headers import PUBLIC_DIRECTIVES
+from core.headers import PUBLIC_DIRECTIVES
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -37,6 +37,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "operations",
     "caching",
     "home",
@@ -93,7 +94,7 @@ MIDDLEWARE = [
     # A cached anonymous page is answered before any other middleware but the two above (caching/).
     "caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "exchange.headers.ExchangeCSPMiddleware",
+    "core.headers.ExchangeCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -106,11 +107,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "resources.services.visibility.RequestMemoMiddleware",
+    "core.visibility.RequestMemoMiddleware",
     "uploads.middleware.StorageFailureMiddleware",
     # A write that could not get SQLite's lock in time: a 503 "try again" page, not a 500.
-    "exchange.database_busy.DatabaseBusyMiddleware",
-    # Turns django-ratelimit's Ratelimited into a 429 page (exchange.ratelimit).
+    "core.database_busy.DatabaseBusyMiddleware",
+    # Turns django-ratelimit's Ratelimited into a 429 page (core.ratelimit).
     "django_ratelimit.middleware.RatelimitMiddleware",
     # Last, as django-axes asks: it turns a lockout into its own response.
     "axes.middleware.AxesMiddleware",
@@ -130,7 +131,7 @@ AXES_RESET_ON_SUCCESS = True
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-# Headers (exchange/headers.py): CSP with nonces on public pages, relaxed for the admin.
+# Headers (core/headers.py): CSP with nonces on public pages, relaxed for the admin.
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_DIRECTIVES}
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -176,7 +177,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "exchange.context_processors.service_navigation",
+                "core.context_processors.service_navigation",
             ],
         },
     },
@@ -354,9 +355,9 @@ CACHE_SECONDS = int(os.environ.get("CACHE_SECONDS", "600" if CACHE_URL else "0")
 # it off. Same rule as the page cache: only with a cache every process shares.
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", str(CACHE_SECONDS)))
 
-# Rate limits (exchange.ratelimit) count in the default cache: in production that cache
+# Rate limits (core.ratelimit) count in the default cache: in production that cache
 # must be shared by every worker (Redis or memcached), or each worker counts on its own.
-RATELIMIT_VIEW = "exchange.ratelimit.ratelimited"
+RATELIMIT_VIEW = "core.ratelimit.ratelimited"
 RATELIMIT_USE_CACHE = "default"
 # Per-IP rates ("count/period", period s, m, h or d, optionally "count/10m"), generous because a
 # whole council office may share one address; sign-ins are limited on top of django-axes.

@@ -1,7 +1,7 @@
 """Create the service's own pages under the home page (editable in the admin afterwards).
 
 Historical models have no treebeard methods, so tree paths come from
-home.migration_support.next_child_path (treebeard's own arithmetic).
+core.migration_helpers.next_child_path (treebeard's own arithmetic).
 """
 
 import datetime
@@ -10,7 +10,7 @@ import uuid
 from django.db import migrations
 from django.utils import timezone
 
-from home.migration_support import next_child_path
+from core.migration_helpers import next_child_path
 from home.service_pages import SERVICE_PAGES
 
 

@@ -1,7 +1,7 @@
 """Create /boroughs/ with a page per publisher, and /resources/, under the home page.
 
 Historical models have no treebeard methods, so tree paths come from
-home.migration_support.next_child_path (treebeard's own arithmetic).
+core.migration_helpers.next_child_path (treebeard's own arithmetic).
 """
 
 import uuid
@@ -9,7 +9,7 @@ import uuid
 from django.db import migrations
 from django.utils import timezone
 
-from home.migration_support import next_child_path
+from core.migration_helpers import next_child_path
 from resources.publishers import PUBLISHERS
 
 

@@ -12,10 +12,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from exchange.routing import RoutedPageMixin
+from core.pagination import paginate
+from core.routing import RoutedPageMixin
 from resources.enums import PublisherKind
 from resources.forms import GuardedPageForm
-from resources.pagination import paginate
 from resources.querysets import BoroughPageManager, prefetch_tags
 
 

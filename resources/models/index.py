@@ -5,9 +5,9 @@ from typing import Any
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from exchange.routing import RoutedPageMixin
+from core.pagination import paginate
+from core.routing import RoutedPageMixin
 from resources.enums import ResourceType
-from resources.pagination import paginate
 
 
 class ResourceIndexPage(RoutedPageMixin, Page):

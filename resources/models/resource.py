@@ -18,7 +18,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from exchange.routing import RoutedPageMixin
+from core.routing import RoutedPageMixin
+from core.text import stems_text
 from resources.blocks import ResourceBodyBlock
 from resources.enums import PRINTED_TYPES, ResourceType
 from resources.forms import OVERRIDE_PERMISSION, ResourcePageForm
@@ -26,7 +27,6 @@ from resources.models.boroughs import BoroughPage
 from resources.panels import GuardFindingsPanel, SubmissionNotePanel
 from resources.querysets import ResourcePageManager, facet_names, linked_ids
 from resources.services.body_text import blocks_plain_text
-from search.text import stems_text
 
 
 def default_review_due(published: datetime.date) -> datetime.date:

@@ -3,14 +3,14 @@
 Written against an app registry (``apps``) so that the data migration (historical models)
 and the running site (when a publisher is added, or made trusted) share one implementation.
 Historical models have no treebeard methods, so collection paths come from
-home.migration_support.next_child_path.
+core.migration_helpers.next_child_path.
 Every function is idempotent: running it again changes nothing.
 """
 
 from typing import Any
 
-from home.migration_support import next_child_path
-from resources.roles import COORDINATORS, NETWORK_MEMBERS, leads_group_name
+from core.migration_helpers import next_child_path
+from core.roles import COORDINATORS, NETWORK_MEMBERS, leads_group_name
 
 WORKFLOW_NAME = "Cross-borough review"
 TASK_NAME = "Coordinator approval"

@@ -5,8 +5,8 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 
+from core.roles import is_network_member
 from resources.models import Adoption, BoroughPage, ResourcePage
-from resources.roles import is_network_member, publishers_led_by
 
 
 class AdoptionRefused(Exception):
@@ -26,7 +26,7 @@ def boroughs_of(user: Any) -> QuerySet[BoroughPage]:
 
 
 def can_record(user: Any) -> bool:
-    return is_network_member(user) or publishers_led_by(user).exists()
+    return is_network_member(user) or BoroughPage.objects.led_by(user).exists()
 
 
 def adopt(resource: ResourcePage, borough: BoroughPage, user: Any) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.html import escape
 
-from search.text import strip_simple_tags
+from core.text import strip_simple_tags
 
 _STEP = re.compile(r"^\d+[.)]\s+")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|--|-)\s*(.+)$")

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core.roles import COORDINATORS, NETWORK_MEMBERS
 from resources.models import BoroughPage, Membership
-from resources.roles import COORDINATORS, NETWORK_MEMBERS
 
 ROLES = ("lead", "coordinator", "member")
 

@@ -1,17 +1,17 @@
-"""Members-only resources: Wagtail view restrictions decide who reads a page; this module applies
-the same rule to listings, search and documents, so nothing restricted leaks through another route.
+"""Members-only resources and who reads a document: Wagtail view restrictions decide who reads a
+page (core.visibility applies them to listings and search); this module sets them and applies the
+same rule to documents and the admin's page lists, so nothing restricted leaks through another route.
 """
 
-from collections.abc import Callable
-from contextvars import ContextVar
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser, Group
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
-from resources.roles import NETWORK_MEMBERS, is_coordinator, publishers_led_by
+from core.roles import NETWORK_MEMBERS, is_coordinator
+from core.visibility import hidden_filter
 
 
 def set_members_only(page: Page, members_only: bool) -> bool:
@@ -27,115 +27,30 @@ def set_members_only(page: Page, members_only: bool) -> bool:
     return False
 
 
-def _accepts(
-    restriction: PageViewRestriction, user: Any, group_ids: set[int], restriction_groups: dict[int, set[int]]
-) -> bool:
-    """Wagtail's own rule (BaseViewRestriction.accept_request) without a request: passwords never pass."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if restriction.restriction_type == BaseViewRestriction.LOGIN:
-        return True
-    if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        return user.is_superuser or bool(group_ids & restriction_groups.get(restriction.pk, set()))
-    return False
-
-
-# One page view reads the restrictions several times (listing, tag counts, publisher counts);
-# memoising them for the length of a request saves those queries without ever serving a
-# restriction list older than the request itself.
-_request_memo: ContextVar[dict[str, Any] | None] = ContextVar("visibility_memo", default=None)
-
-
-class RequestMemoMiddleware:
-    """Gives each request its own memo of view restrictions (see hidden_paths_for)."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = _request_memo.set({})
-        try:
-            return self.get_response(request)
-        finally:
-            _request_memo.reset(token)
-
-
-def all_restrictions() -> list[PageViewRestriction]:
-    """Every view restriction with its page, read once per request (see RequestMemoMiddleware)."""
-    memo = _request_memo.get()
-    if memo is not None and "restrictions" in memo:
-        return memo["restrictions"]
-    restrictions = list(PageViewRestriction.objects.select_related("page"))
-    if memo is not None:
-        memo["restrictions"] = restrictions
-    return restrictions
-
-
-def _restriction_groups() -> dict[int, set[int]]:
-    """Group ids of every group restriction, read only when a signed-in user needs them."""
-    memo = _request_memo.get()
-    if memo is not None and "groups" in memo:
-        return memo["groups"]
-    groups: dict[int, set[int]] = {}
-    through = PageViewRestriction.groups.through.objects.values_list("pageviewrestriction_id", "group_id")
-    for restriction_id, group_id in through:
-        groups.setdefault(restriction_id, set()).add(group_id)
-    if memo is not None:
-        memo["groups"] = groups
-    return groups
-
-
-def hidden_paths_for(user: Any) -> list[str]:
-    """Tree paths of restricted pages ``user`` may not read (everything below them is hidden too)."""
-    restrictions = all_restrictions()
-    if not restrictions:
-        return []
-    group_ids: set[int] = set()
-    restriction_groups: dict[int, set[int]] = {}
-    if user.is_authenticated:
-        group_ids = getattr(user, "_exchange_group_ids", None) or set(user.groups.values_list("pk", flat=True))
-        user._exchange_group_ids = group_ids
-        restriction_groups = _restriction_groups()  # read once, not once per restriction
-    return [r.page.path for r in restrictions if not _accepts(r, user, group_ids, restriction_groups)]
-
-
-def hidden_filter(user: Any = None, prefix: str = "") -> Q | None:
-    """A Q matching pages hidden from ``user`` (anonymous if None); None when nothing is hidden.
-
-    ``prefix`` reaches the page through a relation, e.g. "resources__" from a publisher.
-    """
-    query = None
-    for path in hidden_paths_for(user or AnonymousUser()):
-        clause = Q(**{f"{prefix}path__startswith": path})
-        query = clause if query is None else query | clause
-    return query
-
-
-def public_live(prefix: str = "") -> Q:
-    """Live and readable by anyone: counts shown to everyone never count members-only resources."""
-    hidden = hidden_filter(prefix=prefix)
-    live = Q(**{f"{prefix}live": True})
-    return live if hidden is None else live & ~hidden
+def _publishers() -> Any:
+    # By name: page forms (resources.forms) use this module while the models are still loading.
+    return apps.get_model("resources", "BoroughPage").objects
 
 
 def _pages_using(document: Any) -> Any:
     """Every page (any state) that uses ``document``: as an attachment or referenced from its content."""
-    from resources.models import ResourceAttachment
-
     page_ids = set(
         ReferenceIndex.get_references_to(document)
         .filter(base_content_type__app_label="wagtailcore", base_content_type__model="page")
         .values_list("object_id", flat=True)
     )
     page_ids |= {
-        str(pk) for pk in ResourceAttachment.objects.filter(document=document).values_list("page_id", flat=True)
+        str(pk)
+        for pk in apps.get_model("resources", "ResourceAttachment")
+        .objects.filter(document=document)
+        .values_list("page_id", flat=True)
     }
     return Page.objects.filter(pk__in=[int(pk) for pk in page_ids if str(pk).isdigit()])
 
 
 def _led_by_user(document: Any, user: Any, pages: Any) -> bool:
     """In a collection of a publisher ``user`` leads, or used by a page under one (drafts included)."""
-    publishers = list(publishers_led_by(user).select_related("access"))
+    publishers = list(_publishers().led_by(user).select_related("access"))
     if not publishers:
         return False
     if document.collection_id in {p.access.collection_id for p in publishers if hasattr(p, "access")}:
@@ -172,6 +87,6 @@ def admin_page_filter(user: Any) -> Q | None:
     if is_coordinator(user):
         return None
     visible = Q(live=True)
-    for path in publishers_led_by(user).values_list("path", flat=True):
+    for path in _publishers().led_by(user).values_list("path", flat=True):
         visible |= Q(path__startswith=path)
     return visible

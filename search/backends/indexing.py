@@ -11,7 +11,7 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.fields import StreamField
 
-from search.text import text_for_indexing
+from core.text import text_for_indexing
 
 
 @lru_cache(maxsize=512)

@@ -30,7 +30,7 @@ def main() -> None:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from resources.roles import leads_group_name
+    from core.roles import leads_group_name
 
     # The real role, as the roles migration creates it: Camden's leads group.
     group = Group.objects.get(name=leads_group_name("Camden"))

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from resources.roles import COORDINATORS, NETWORK_MEMBERS
+from core.roles import COORDINATORS, NETWORK_MEMBERS
 
 
 def make_user(username: str, *groups: str) -> Any:

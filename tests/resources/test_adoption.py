@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from core.roles import NETWORK_MEMBERS
 from resources.models import Adoption, Membership
-from resources.roles import NETWORK_MEMBERS
 from tests.factories import ResourcePageFactory
 from tests.resources.admin_helpers import coordinator, lead_of, make_user
 

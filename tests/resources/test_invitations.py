@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import CommandError, call_command
 
-from resources.roles import COORDINATORS, NETWORK_MEMBERS
+from core.roles import COORDINATORS, NETWORK_MEMBERS
 
 pytestmark = pytest.mark.django_db
 

@@ -137,7 +137,7 @@ def test_public_pages_have_bounded_queries(client, crowded_network, django_asser
     client.get("/")  # warm the caches a running site has warm (content types, site root paths)
     # The budgets are the same at 10 and 50 items: cost must not grow with the number shown.
     # Routing takes 4 (site, its root page, the chain of pages the path names, the page itself:
-    # exchange.routing) and view restrictions 1, read once per request (resources.services.visibility).
+    # core.routing) and view restrictions 1, read once per request (resources.services.visibility).
     budgets = (
         ("/", 12),
         ("/boroughs/camden/", 10),

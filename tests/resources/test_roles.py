@@ -6,9 +6,9 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupPagePermission, Page, WorkflowState
 
+from core.roles import COORDINATORS, NETWORK_MEMBERS, is_coordinator, is_network_member
 from events.models import EventIndexPage
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
-from resources.roles import COORDINATORS, NETWORK_MEMBERS, is_coordinator, is_network_member, publishers_led_by
 from tests.factories import ResourcePageFactory
 from tests.resources.admin_helpers import coordinator, lead_of, member, resource_form_data
 
@@ -63,10 +63,10 @@ def test_a_new_publisher_gets_its_leads_group(boroughs_index):
 
 def test_role_questions(camden, hackney):
     lead = lead_of("Camden")
-    assert list(publishers_led_by(lead)) == [camden]
+    assert list(BoroughPage.objects.led_by(lead)) == [camden]
     assert not is_network_member(lead) and not is_coordinator(lead)
     assert is_network_member(member()) and not is_coordinator(member("m2"))
-    assert is_coordinator(coordinator()) and publishers_led_by(coordinator("c2")).count() == 35
+    assert is_coordinator(coordinator()) and BoroughPage.objects.led_by(coordinator("c2")).count() == 35
 
 
 def test_lead_edits_own_resource(client, camden_lead, ours):

@@ -11,9 +11,9 @@ from django.utils.html import strip_tags
 from modelsearch.backends.database import SearchBackend as stock_backend
 from wagtail.search.models import IndexEntry
 
+from core.text import normalise, strip_simple_tags, words
 from resources.models import ResourceAttachment, ResourcePage
 from resources.services.body_text import blocks_plain_text, comparable
-from search.text import normalise, strip_simple_tags, words
 from tests.factories import DocumentFactory, ResourcePageFactory
 
 RICH = (

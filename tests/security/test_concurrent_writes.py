@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connection
 
+from core.database_busy import DatabaseBusyMiddleware
 from events.enums import BookingStatus
 from events.models import Booking
-from exchange.database_busy import DatabaseBusyMiddleware
 from tests.factories import EventPageFactory
 from tests.security.concurrent_bookings import book_at_once
 

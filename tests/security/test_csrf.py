@@ -10,11 +10,11 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
+from core.roles import NETWORK_MEMBERS
 from events.enums import BookingStatus
 from events.models import Booking
 from events.services.tokens import booking_url
 from resources.models import Adoption, Membership
-from resources.roles import NETWORK_MEMBERS
 from tests.events.conftest import form_data
 from tests.factories import BookingFactory, EventPageFactory, ResourcePageFactory
 from tests.resources.admin_helpers import make_user

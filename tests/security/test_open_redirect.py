@@ -114,7 +114,7 @@ READS_NEXT = re.compile(r"""(GET|POST|REQUEST|data|params)(\.get|\.getlist|\[)\(
 
 
 def test_only_the_checked_helper_reads_next():
-    """A new view reading `next` itself would be a new open redirect: it must call exchange.next_url."""
+    """A new view reading `next` itself would be a new open redirect: it must call core.next_url."""
     readers = []
     for path in ROOT.glob("*/**/*.py"):
         relative = path.relative_to(ROOT)
@@ -122,4 +122,4 @@ def test_only_the_checked_helper_reads_next():
             continue
         if READS_NEXT.search(path.read_text(encoding="utf-8")):
             readers.append(str(relative))
-    assert readers == ["exchange/next_url.py"]
+    assert readers == ["core/next_url.py"]

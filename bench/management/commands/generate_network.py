@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from bench.generate import generate_network
-from resources.services.progress import progress_bar
+from core.progress import progress_bar
 
 
 class Command(BaseCommand):

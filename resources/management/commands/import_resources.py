@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from core.progress import progress_bar
 from resources.services.import_rows import ImportFileError
 from resources.services.importer import ImportReport, import_resources
-from resources.services.progress import progress_bar
 from uploads.storage import StorageFailure
 
 

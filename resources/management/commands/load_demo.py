@@ -10,10 +10,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.progress import progress_bar
 from events.services.demo import load_demo_events
 from resources.services.demo import load_demo_network
 from resources.services.import_rows import ImportFileError
-from resources.services.progress import progress_bar
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from resources.services.progress import progress_bar
+from core.progress import progress_bar
 from resources.services.reviews import send_review_reminders
 
 

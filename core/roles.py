@@ -7,7 +7,6 @@
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
 
 COORDINATORS = "Coordinators"
 NETWORK_MEMBERS = "Network members"
@@ -40,14 +39,3 @@ def is_network_member(user: User) -> bool:
     return bool(
         user.is_authenticated and user.is_active and (user.is_superuser or NETWORK_MEMBERS in _group_names(user))
     )
-
-
-def publishers_led_by(user: User) -> QuerySet:
-    """The publisher pages whose leads group ``user`` belongs to (all of them for coordinators)."""
-    from resources.models import BoroughPage
-
-    if not (user.is_authenticated and user.is_active):
-        return BoroughPage.objects.none()
-    if is_coordinator(user):
-        return BoroughPage.objects.all()
-    return BoroughPage.objects.filter(access__leads_group__in=user.groups.all())

@@ -1,4 +1,4 @@
-"""exchange.routing: the whole URL routed in two queries, with exactly Wagtail's answers."""
+"""core.routing: the whole URL routed in two queries, with exactly Wagtail's answers."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser

@@ -26,7 +26,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
-from resources.services.visibility import all_restrictions
+from core.visibility import all_restrictions
 
 # The exchange's tree is five levels deep; a chain query over more levels than this would only
 # grow the SQL (a URL of 2,000 segments made SQLite refuse the expression). Deeper URLs get

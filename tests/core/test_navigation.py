@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from exchange.context_processors import service_navigation
+from core.context_processors import service_navigation
 
 
 def items(path: str) -> dict[str, dict]:

@@ -2,7 +2,7 @@
 
 from django.http import QueryDict
 
-from exchange.querystring import slugs
+from core.querystring import slugs
 from search.facets import known_values
 
 

@@ -1,4 +1,4 @@
-"""exchange.ratelimit: counting per key, the 429 page and its Retry-After header."""
+"""core.ratelimit: counting per key, the 429 page and its Retry-After header."""
 
 import pytest
 from django.core.cache import cache
@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django_ratelimit.exceptions import Ratelimited
 
-from exchange.ratelimit import enforce, post_value, ratelimited
+from core.ratelimit import enforce, post_value, ratelimited
 
 
 @pytest.fixture(autouse=True)
