@@ -4,7 +4,7 @@ from typing import Any
 
 from django.conf import settings
 
-# The account `make run` creates (home.management.commands.create_demo_admin).
+# The account `make run` creates (demo.management.commands.create_demo_admin).
 DEMO_USERNAME = "demo-admin"
 
 

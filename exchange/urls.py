@@ -54,11 +54,6 @@ urlpatterns = [
     path("", include("events.urls")),
 ]
 
-if getattr(settings, "BENCH_HELLO", False):
-    from bench.views import hello
-
-    urlpatterns += [path("_bench/hello/", hello)]
-
 if settings.DEBUG:
     from django.conf.urls.static import static
 

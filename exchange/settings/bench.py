@@ -16,7 +16,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The outbox delivers over EMAIL_BACKEND (memory), not EMAIL_URL's backend.
 OUTBOX_EMAIL_BACKEND = ""
 LOGGING["root"]["level"] = "ERROR"  # noqa: F405
-BENCH_HELLO = True
+# The benchmark app exists only here (and in the test settings): production never installs it.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+ROOT_URLCONF = "bench.urls"  # the project's URLs and the bare "hello" view
 # The anonymous page cache on, in local memory unless CACHE_URL is set: the benchmark's server
 # is one gunicorn worker, and its measurements change nothing while it serves, so nothing
 # needs purging across processes (the check that says so is silenced here only).

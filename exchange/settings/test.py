@@ -26,6 +26,8 @@ WHITENOISE_USE_FINDERS = True
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# The benchmark's own tests (tests/bench) need its commands; production never installs it.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Tests that need clamd switch scanning on themselves (tests/uploads).

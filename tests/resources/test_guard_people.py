@@ -7,18 +7,15 @@ from pathlib import Path
 from resources.guard import HIGH, Kind, scan
 from resources.guard.people import first_names, last_names
 
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "demo" / "content"
 
 
 def _demo_texts() -> list[str]:
-    from resources.demo import attachments_checklists, attachments_guides, attachments_templates
-
     texts = []
     for resource in json.loads((DEMO / "resources.json").read_text())["resources"]:
         texts += [str(resource.get(key) or "") for key in ("title", "summary", "body", "contact_name", "version")]
         texts += resource.get("tags", [])
-    for module in (attachments_guides, attachments_checklists, attachments_templates):
-        texts += [repr(value) for value in vars(module).values() if isinstance(value, str | list | tuple | dict)]
+    texts += [repr(value) for value in json.loads((DEMO / "attachments.json").read_text())["files"].values()]
     return [text for text in texts if text]
 
 

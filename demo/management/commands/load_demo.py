@@ -11,8 +11,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from core.progress import progress_bar
-from events.services.demo import load_demo_events
-from resources.services.demo import load_demo_network
+from demo.services.events import load_demo_events
+from demo.services.network import load_demo_network
 from resources.services.import_rows import ImportFileError
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from home.management.commands.create_demo_admin import DEMO_PASSWORD, DEMO_USERNAME
+from demo.management.commands.create_demo_admin import DEMO_PASSWORD, DEMO_USERNAME
 
 
 @pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Site
 
-from resources.services.demo import set_site_address
+from demo.services.network import set_site_address
 
 pytestmark = pytest.mark.django_db
 

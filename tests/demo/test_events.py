@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Revision
 
+from demo.services.events import load_demo_events
 from events.enums import BookingStatus, EventFormat
 from events.models import Booking, EventNotes, EventPage
-from events.services.demo import load_demo_events
 from tests.factories import ResourcePageFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """The demo network's content: valid import data, repeatable attachments, no personal data.
 
-Plain functions with no database: they read resources/demo/resources.json and the
+Plain functions with no database: they read demo/content/resources.json and the
 attachment text, and generate the attachments into temporary folders.
 """
 
@@ -16,12 +16,12 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from resources.demo.attachments import ATTACHMENT_ONLY_PHRASES, ATTACHMENTS
-from resources.demo.files import write_attachments
+from demo.attachments import ATTACHMENT_ONLY_PHRASES, ATTACHMENTS
+from demo.files import write_attachments
 from resources.enums import AUDIENCES, CP_STAGES, SOS_ELEMENTS, ResourceType
 from resources.publishers import PUBLISHERS
 
-DEMO_JSON = Path(__file__).resolve().parents[2] / "resources" / "demo" / "resources.json"
+DEMO_JSON = Path(__file__).resolve().parents[2] / "demo" / "content" / "resources.json"
 RESOURCES: list[dict] = json.loads(DEMO_JSON.read_text(encoding="utf-8"))["resources"]
 
 PUBLISHER_SLUGS = {slug for _, _, slug, _, _ in PUBLISHERS}

@@ -8,11 +8,11 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Site
 
+from demo.attachments import CONTENT as DEMO_DIR
+from demo.files import write_attachments
 from home.models import HomePage, HomePageFeatured
 from resources.models import Adoption, BoroughPage, ResourcePage
 from resources.services.importer import ImportReport, Progress, import_resources, no_progress
-
-DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 
 # Resources editors would pick for the home page, by (publisher slug, source_id).
 # Which boroughs record using whose resources, so "Used in N boroughs" has something to show.
@@ -36,8 +36,6 @@ def load_demo_network(workdir: Path, progress: Progress = no_progress) -> Import
     The import file and its attachments must sit in one folder (the importer's rule), so
     both are laid out in `workdir`, which the caller removes afterwards.
     """
-    from resources.demo.files import write_attachments
-
     shutil.copy(DEMO_DIR / "resources.json", workdir / "resources.json")
     write_attachments(workdir)
     report = import_resources(workdir / "resources.json", progress=progress)

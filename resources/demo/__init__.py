@@ -1,1 +1,0 @@
-"""Demo content for the London Practice Exchange: resources, attachment text and generator."""
