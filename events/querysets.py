@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
@@ -12,6 +13,7 @@ from wagtail.models import PageManager
 
 from core.querysets import ExchangePageQuerySet
 from events.enums import BookingStatus
+from resources.models import ResourcePage
 
 
 class EventPageQuerySet(ExchangePageQuerySet):
@@ -46,18 +48,16 @@ class EventPageQuerySet(ExchangePageQuerySet):
 
     def tagged(self, *slugs: str) -> EventPageQuerySet:
         """Events carrying any of these tags (by tag slug), without duplicates."""
-        from events.models import EventPageTag
-
-        return self.filter(pk__in=EventPageTag.objects.filter(tag__slug__in=slugs).values("content_object_id"))
+        tagged = self.model.tagged_items.rel.related_model
+        return self.filter(pk__in=tagged.objects.filter(tag__slug__in=slugs).values("content_object_id"))
 
     def missing_notes(self, now: datetime.datetime | None = None) -> EventPageQuerySet:
         """Held (ended, not cancelled) events with no event notes linked yet, most recent first."""
-        from events.models import EventNotes
-
+        notes = self.model.session_notes.rel.related_model
         return (
             self.past(now)
             .not_cancelled()
-            .exclude(Exists(EventNotes.objects.filter(page=OuterRef("pk"), resource__live=True)))
+            .exclude(Exists(notes.objects.filter(page=OuterRef("pk"), resource__live=True)))
         )
 
     def for_calendar(self, now: datetime.datetime | None = None, recent_days: int = 90) -> EventPageQuerySet:
@@ -84,11 +84,9 @@ class EventPageQuerySet(ExchangePageQuerySet):
 def linked_resources(event_id: int) -> tuple[list[Any], list[Any]]:
     """An event's related resources and session notes that anyone may read, as two lists in the
     pages' tree order, fetched together (one query, one for their tags)."""
-    from events.models import EventNotes, EventRelatedResource
-    from resources.models import ResourcePage
-
-    related = EventRelatedResource.objects.filter(page_id=event_id)
-    notes = EventNotes.objects.filter(page_id=event_id)
+    # By name: the event models use this module, so it cannot import them.
+    related = apps.get_model("events", "EventRelatedResource").objects.filter(page_id=event_id)
+    notes = apps.get_model("events", "EventNotes").objects.filter(page_id=event_id)
     # The ids come from the (indexed) link tables, so no query reads every resource.
     linked_ids = related.order_by().values("resource").union(notes.order_by().values("resource"))
     linked = list(

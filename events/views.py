@@ -18,7 +18,7 @@ from core.ratelimit import configured_rate, enforce, post_value
 from events.forms import BookingForm, CancelBookingForm
 from events.models import EventPage
 from events.services.bookings import BookingClosed, book_place, cancel_booking, waiting_position
-from events.services.calendar import build_calendar
+from events.services.calendar import build_calendar, event_uid
 from events.services.tokens import booking_for_token
 
 if TYPE_CHECKING:
@@ -153,8 +153,6 @@ class EventFeed(Feed):
         return item.last_published_at or item.first_published_at or item.latest_revision_created_at or timezone.now()
 
     def item_guid(self, item: EventPage) -> str:
-        from events.services.calendar import event_uid
-
         return f"urn:practice-exchange:{event_uid(item)}"
 
     item_guid_is_permalink = False

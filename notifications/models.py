@@ -2,14 +2,8 @@
 
 from django.db import models
 
+from notifications.enums import EmailStatus
 from notifications.querysets import OutboundEmailQuerySet
-
-
-class EmailStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed, will retry"
-    GAVE_UP = "gave-up", "Failed, gave up"
 
 
 class OutboundEmail(models.Model):

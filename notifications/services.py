@@ -31,6 +31,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.utils import timezone
 
+from notifications import tasks  # the module: see notifications.tasks
 from notifications.models import EmailStatus, OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -82,9 +83,7 @@ def queue_email(
 
 
 def _enqueue(email_id: int) -> None:
-    from notifications.tasks import send_email_task
-
-    send_email_task.enqueue(email_id)
+    tasks.send_email_task.enqueue(email_id)
 
 
 def retry_delay(attempts: int) -> datetime.timedelta:

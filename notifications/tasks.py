@@ -2,10 +2,12 @@
 
 from django_tasks import task
 
-from notifications.services import deliver
+# The module, not the function: notifications.services enqueues this task, so each module
+# reaches the other's names when called rather than while both are still loading.
+from notifications import services
 
 
 @task()
 def send_email_task(email_id: int) -> None:
     """Send one queued email; failures are recorded on the row for `retry_emails`."""
-    deliver(email_id)
+    services.deliver(email_id)

@@ -15,6 +15,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
 
+from operations.models import WorkerHeartbeat
+
 logger = logging.getLogger(__name__)
 
 OK = "ok"
@@ -81,8 +83,6 @@ def worker() -> str:
     backend = settings.TASKS.get(DEFAULT_TASK_BACKEND_ALIAS, {}).get("BACKEND", "")
     if backend in IN_PROCESS_TASK_BACKENDS:
         return NOT_USED
-    from operations.models import WorkerHeartbeat
-
     try:
         beat = WorkerHeartbeat.objects.filter(backend=DEFAULT_TASK_BACKEND_ALIAS).first()
     except Exception:

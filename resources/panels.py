@@ -4,6 +4,8 @@ from typing import Any
 
 from wagtail.admin.panels import Panel
 
+from core.roles import is_coordinator
+from resources.services.access import WORKFLOW_NAME
 from resources.services.page_guard import has_blocking, scan_page
 
 
@@ -30,12 +32,8 @@ class SubmissionNotePanel(Panel):
         template_name = "resources/admin/submission_note.html"
 
         def is_shown(self) -> bool:
-            from core.roles import is_coordinator
-
             user = self.request.user
             return not (user.is_superuser or is_coordinator(user))
 
         def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
-            from resources.services.access import WORKFLOW_NAME
-
             return {**super().get_context_data(parent_context), "workflow_name": WORKFLOW_NAME}

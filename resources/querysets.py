@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
 from django.db.models import CharField, Count, Model, Q, QuerySet, Value, prefetch_related_objects
 from django.utils import timezone
 from modelcluster.queryset import FakeQuerySet
@@ -94,9 +95,9 @@ class ResourcePageQuerySet(ExchangePageQuerySet):
 
     def tagged(self, *slugs: str) -> ResourcePageQuerySet:
         """Resources carrying any of these tags (by tag slug), without duplicates."""
-        from resources.models import ResourcePageTag
-
-        tagged_ids = ResourcePageTag.objects.filter(tag__slug__in=slugs).values("content_object_id")
+        tagged_ids = self.model.tagged_items.rel.related_model.objects.filter(tag__slug__in=slugs).values(
+            "content_object_id"
+        )
         return self.filter(pk__in=tagged_ids)
 
     def in_stages(self, *slugs: str) -> ResourcePageQuerySet:
@@ -149,13 +150,10 @@ def attach_search_relations(resources: list[Any]) -> None:
     prefetch builds a queryset per resource and relation to hold the results, which costs more than
     the queries at index-rebuild batch sizes. In-memory querysets cost nothing.
     """
-    from modelcluster.queryset import FakeQuerySet
-
-    from resources.models import ResourceAttachment
-
     resources = [resource for resource in resources if isinstance(resource, Model)]
     if not resources:
         return
+    ResourceAttachment = type(resources[0]).attachments.rel.related_model
     # The class-level manager is the one prefetch_related asks (an instance's would keep its own tags only).
     tag_query, tag_owner, *_ = type(resources[0]).tags.get_prefetch_querysets(resources)
     tags: dict[Any, list[Any]] = {resource.pk: [] for resource in resources}
@@ -173,7 +171,9 @@ def attach_search_relations(resources: list[Any]) -> None:
 def facet_names(resource_id: int) -> dict[str, list[str]]:
     """The resource's child-protection stages, Signs of Safety elements and audiences, by name in
     each vocabulary's order: one query (a UNION) where three relation lookups would take three."""
-    from resources.models import Audience, CPStage, SoSElement
+    Audience, CPStage, SoSElement = (
+        apps.get_model("resources", name) for name in ("Audience", "CPStage", "SoSElement")
+    )
 
     def terms(model: Any, facet: str) -> Any:
         label = Value(facet, output_field=CharField())

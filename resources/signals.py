@@ -13,10 +13,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Revision
 from wagtail.signals import page_published, post_page_move
 
+from indexing.updates import update_object, updates_paused
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
 from resources.services.access import sync_publisher_access
 from resources.tasks import extract_document_text_task, redact_revisions_task
-from search.indexing import update_object, updates_paused
 
 
 @receiver(post_page_move)

@@ -7,6 +7,7 @@ resources is itself information the reader may not have.
 
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from taggit.models import Tag
 
@@ -15,7 +16,7 @@ from core.visibility import public_live
 
 def readable_tags(user: Any = None) -> QuerySet[Tag]:
     """Tags carried by at least one live resource ``user`` may read (anonymous when None)."""
-    from resources.models import ResourcePage  # resources.models imports this module's neighbours
+    ResourcePage = apps.get_model("resources", "ResourcePage")
 
     readable = ResourcePage.objects.live().visible_to(user)
     return Tag.objects.filter(Exists(readable.filter(tagged_items__tag=OuterRef("pk"))))
@@ -38,7 +39,8 @@ def popular_tags(limit: int = 12) -> QuerySet[Tag]:
 def related_tags(tag: Tag, limit: int = 12, user: Any = None) -> list[Tag]:
     """Tags that most often appear on the same live resources ``user`` may read as `tag`,
     each with `num_resources` shared."""
-    from resources.models import ResourcePage, ResourcePageTag
+    ResourcePage = apps.get_model("resources", "ResourcePage")
+    ResourcePageTag = ResourcePage.tagged_items.rel.related_model
 
     readable = ResourcePage.objects.live().visible_to(user).values("pk")
     with_tag = ResourcePageTag.objects.filter(tag=tag, content_object__in=readable).values("content_object")

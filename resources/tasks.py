@@ -3,6 +3,9 @@
 from django_tasks import task
 from wagtail.documents import get_document_model
 
+from resources.services.extraction import extract_document_text
+from resources.services.revision_redaction import redact_removed_personal_data
+
 
 @task()
 def extract_document_text_task(document_id: int) -> None:
@@ -13,8 +16,6 @@ def extract_document_text_task(document_id: int) -> None:
     """
     # Imported here: the PDF and DOCX readers (pypdf, python-docx, lxml) hold about 35 MB, and every
     # web worker loads this module (resources.signals queues the task) though few ever extract.
-    from resources.services.extraction import extract_document_text
-
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None:
         return
@@ -25,8 +26,6 @@ def extract_document_text_task(document_id: int) -> None:
 def redact_revisions_task(revision_id: int) -> None:
     """Star out of a resource's earlier revisions the personal data its newest revision no longer holds."""
     from wagtail.models import Revision
-
-    from resources.services.revision_redaction import redact_removed_personal_data
 
     revision = Revision.objects.filter(pk=revision_id).first()
     if revision is not None:  # a revision deleted before the task ran needs nothing doing

@@ -14,7 +14,7 @@ from django.db.models.functions import Cast, ExtractYear
 from taggit.models import Tag
 
 from resources.enums import ResourceType
-from resources.models import Audience, BoroughPage, CPStage, ResourcePageTag, SoSElement
+from resources.models import Audience, BoroughPage, CPStage, ResourcePage, ResourcePageTag, SoSElement
 from resources.querysets import ResourcePageQuerySet
 from resources.tags import readable_tags
 
@@ -48,8 +48,6 @@ def _grouped(rows: QuerySet, value: Any, label: Any, sort: Any, counted: str, di
 
 def _by_term(through: str, term: str) -> Callable[[ResourcePageQuerySet], QuerySet]:
     def counts(resources: ResourcePageQuerySet) -> QuerySet:
-        from resources.models import ResourcePage
-
         model = getattr(ResourcePage, through).through
         rows = model.objects.filter(resourcepage_id__in=resources.values("pk"))
         return _grouped(rows, F(f"{term}__slug"), F(f"{term}__name"), F(f"{term}__sort_order"), "resourcepage_id")
@@ -59,8 +57,6 @@ def _by_term(through: str, term: str) -> Callable[[ResourcePageQuerySet], QueryS
 
 def _filter_terms(relation: str) -> Callable[[ResourcePageQuerySet, list[str]], ResourcePageQuerySet]:
     def apply(resources: ResourcePageQuerySet, values: list[str]) -> ResourcePageQuerySet:
-        from resources.models import ResourcePage
-
         matching = ResourcePage.objects.filter(**{f"{relation}__slug__in": values}).values("pk")
         return resources.filter(pk__in=matching)
 

@@ -63,7 +63,4 @@ class TagRedirect(models.Model):
         return f"{self.old_slug} → {self.tag_id}"
 
 
-# Kept in its own module to keep this one about what coordinators manage.
-from search.models_indexing import PendingIndexUpdate  # noqa: E402
-
-__all__ = ["PendingIndexUpdate", "SearchLog", "SynonymGroup", "TagRedirect"]
+__all__ = ["SearchLog", "SynonymGroup", "TagRedirect"]

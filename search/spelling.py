@@ -12,6 +12,7 @@ from rapidfuzz.distance import Levenshtein
 from wagtail.signals import page_published, page_unpublished
 
 from core.text import STOP_WORDS, words
+from resources.models import ResourcePage
 from resources.tags import readable_tags
 from search.synonyms import synonym_groups
 
@@ -22,8 +23,6 @@ _MIN_LENGTH = 4  # short words and abbreviations are too easily "corrected" into
 def vocabulary() -> frozenset[str]:
     vocab = cache.get(_CACHE_KEY)
     if vocab is None:
-        from resources.models import ResourcePage
-
         found: set[str] = set()
         for title, summary in ResourcePage.objects.live().public().values_list("title", "summary").iterator():
             found.update(words(title))

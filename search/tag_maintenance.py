@@ -23,8 +23,8 @@ from taggit.models import ItemBase, Tag
 from wagtail.log_actions import log
 
 from core.text import normalise
+from indexing.updates import update_object
 from resources.models import ResourcePage, ResourcePageTag
-from search.indexing import update_object
 from search.models import TagRedirect
 
 logger = logging.getLogger(__name__)

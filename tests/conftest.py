@@ -44,8 +44,8 @@ def _rate_limit_counters_forgotten():
 
 @pytest.fixture(autouse=True)
 def _engine_backoff_forgotten():
-    """search.indexing remembers engine failures for a while; no test inherits another's."""
-    from search.indexing import _engine_failed_at
+    """indexing.updates remembers engine failures for a while; no test inherits another's."""
+    from indexing.updates import _engine_failed_at
 
     _engine_failed_at.clear()
     yield

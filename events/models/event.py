@@ -26,6 +26,7 @@ from core.routing import RoutedPageMixin
 from events.admin_forms import EventPageForm
 from events.blocks import AgendaBlock
 from events.enums import EventFormat
+from events.models.routes import views
 from events.panels import BookingsPanel
 from events.querysets import EventPageManager, linked_resources
 from resources.enums import ResourceType
@@ -201,6 +202,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, Page):
         return EventFormat(self.event_format).label
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        # Imported when a page is served: the booking form and services use these models.
         from events.forms import BookingForm
         from events.services.bookings import place_counts
 
@@ -241,15 +243,11 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, Page):
 
     @path("book/", name="book")
     def book(self, request: HttpRequest) -> HttpResponse:
-        from events import views
-
-        return views.book(request, self)
+        return views().book(request, self)
 
     @path("calendar/", name="ics")
     def ics(self, request: HttpRequest) -> HttpResponse:
-        from events import views
-
-        return views.event_calendar(request, self)
+        return views().event_calendar(request, self)
 
 
 class EventRelatedResource(Orderable):

@@ -12,6 +12,8 @@ from wagtail.models import Page
 
 from core.pagination import paginate
 from core.routing import RoutedPageMixin
+from events.filters import EventListingFilter
+from events.models.routes import views
 
 
 class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
@@ -26,8 +28,6 @@ class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
         verbose_name = "event listing"
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from events.filters import EventListingFilter
-
         context = super().get_context(request, *args, **kwargs)
         listing = EventListingFilter(request.GET)
         context["filters"] = listing
@@ -39,12 +39,8 @@ class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request: HttpRequest) -> HttpResponse:
-        from events import views
-
-        return views.atom_feed(request, self)
+        return views().atom_feed(request, self)
 
     @path("booking/<str:token>/", name="booking")
     def booking(self, request: HttpRequest, token: str) -> HttpResponse:
-        from events import views
-
-        return views.booking_page(request, self, token)
+        return views().booking_page(request, self, token)

@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 
 from events.enums import BookingStatus
 from events.models import Booking
+from events.services.calendar import build_calendar
+from events.services.tokens import booking_url
 from notifications.models import OutboundEmail
 from notifications.services import Attachment, queue_email
 
@@ -19,9 +21,6 @@ def _absolute(path: str) -> str:
 
 
 def _send(booking: Booking, template: str, subject: str, *, with_ics: bool) -> OutboundEmail:
-    from events.services.calendar import build_calendar
-    from events.services.tokens import booking_url
-
     event = booking.event
     context = {
         "booking": booking,

@@ -8,7 +8,7 @@ it fits in a page path served by Wagtail.
 from django.core import signing
 from django.utils.crypto import constant_time_compare
 
-from events.models import Booking
+from events.models import Booking, EventIndexPage
 
 SALT = "events.booking"
 
@@ -37,8 +37,6 @@ def booking_for_token(token: str) -> Booking | None:
 
 def booking_url(booking: Booking) -> str:
     """The booking page's path, under /events/."""
-    from events.models import EventIndexPage
-
     index = EventIndexPage.objects.first()
     base = index.url if index else "/events/"
     return f"{base}booking/{booking_token(booking)}/"

@@ -72,7 +72,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "search",  # after wagtail.search: see search.apps
+    "indexing",  # after wagtail.search: see indexing.apps
+    "search",
     "modelcluster",
     "taggit",
     "django_filters",

@@ -19,6 +19,7 @@ class ResourceIndexPage(RoutedPageMixin, Page):
         verbose_name = "resource listing"
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        # Imported when the listing is served: the filters use the resource models.
         from resources.filters import ResourceListingFilter
 
         context = super().get_context(request, *args, **kwargs)

@@ -6,6 +6,8 @@ from django import forms
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask
 
+from resources.services.page_guard import has_blocking, scan_page, summarise
+
 OVERRIDE_ACTION = "approve-override"
 OVERRIDE_LOG_ACTION = "exchange.guard_override"
 
@@ -25,8 +27,6 @@ class GuardedApprovalTask(AbstractGroupApprovalTask):
     the revision under review has high-confidence personal-data findings."""
 
     def _findings(self, obj: Any) -> list[Any]:
-        from resources.services.page_guard import scan_page
-
         revision_object = obj.get_latest_revision_as_object() if hasattr(obj, "get_latest_revision_as_object") else obj
         if not hasattr(revision_object, "summary"):
             return []  # not a resource: nothing this guard reads
@@ -36,8 +36,6 @@ class GuardedApprovalTask(AbstractGroupApprovalTask):
         actions = super().get_actions(obj, user)
         if not actions:
             return actions
-        from resources.services.page_guard import has_blocking
-
         if has_blocking(self._findings(obj)):
             return [
                 ("reject", "Request changes", True),
@@ -52,8 +50,6 @@ class GuardedApprovalTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state: Any, user: Any, action_name: str, **kwargs: Any) -> Any:
         if action_name == OVERRIDE_ACTION:
-            from resources.services.page_guard import summarise
-
             reason = kwargs.pop("override_reason", "")
             page = task_state.workflow_state.content_object
             log(

@@ -27,10 +27,10 @@ from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 
 from caching.services import purge_all
+from indexing.updates import update_object
 from resources.models import ResourcePage
 from resources.services import readers
 from resources.services.doc_metadata import docx_metadata, pdf_metadata
-from search.indexing import update_object
 
 logger = logging.getLogger(__name__)
 

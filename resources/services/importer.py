@@ -18,6 +18,7 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageViewRestriction
 
+from indexing.updates import paused_updates, refresh_objects
 from resources.models import (
     Audience,
     BoroughPage,
@@ -32,7 +33,6 @@ from resources.services.body_text import comparable, text_to_blocks
 from resources.services.bounded_extraction import remembered
 from resources.services.import_rows import ImportRow, RowValidator, read_import_file
 from resources.services.visibility import set_members_only
-from search.indexing import paused_updates, refresh_objects
 from uploads.active_content import neutralise_csv
 
 Progress = Callable[[Iterable[Any], str, int], Iterable[Any]]

@@ -35,7 +35,7 @@ def SearchBackend(params: dict[str, Any]) -> Any:
 
         stock = stock_backend(params)
         return SQLiteSearchBackend(params) if isinstance(stock, StockSQLite) else stock
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":  # psycopg and PostgreSQL-only models: see above
         from search.backends.postgres import PostgresSearchBackend
 
         return PostgresSearchBackend(params)

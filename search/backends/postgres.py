@@ -7,7 +7,7 @@ from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.index import SearchField
 from modelsearch.query import PlainText
 
-from search.backends.indexing import FieldsReadOnce, TitleNormsOnceAfterRebuild, refresh_title_norms
+from search.backends.index_content import FieldsReadOnce, TitleNormsOnceAfterRebuild, refresh_title_norms
 
 
 class _Vector(NamedTuple):

@@ -9,7 +9,7 @@ from modelsearch.backends.database.sqlite.query import MatchExpression, normaliz
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.backends.indexing import FieldsReadOnce, TitleNormsOnceAfterRebuild, refresh_title_norms
+from search.backends.index_content import FieldsReadOnce, TitleNormsOnceAfterRebuild, refresh_title_norms
 
 
 class SQLiteIndexer(FieldsReadOnce, lite.ObjectIndexer):

@@ -345,7 +345,7 @@ def test_extraction_refreshes_only_live_resources_that_attach_the_document(monke
 
 @pytest.mark.django_db
 def test_a_search_index_failure_does_not_lose_the_text(settings):
-    from search.models import PendingIndexUpdate
+    from indexing.models import PendingIndexUpdate
     from tests.engines import UNREACHABLE_ENGINE
 
     settings.WAGTAILSEARCH_BACKENDS = {

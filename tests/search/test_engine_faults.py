@@ -13,8 +13,8 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 
+from indexing.models import PendingIndexUpdate
 from resources.models import ResourcePage
-from search.models import PendingIndexUpdate
 from tests.factories import ResourcePageFactory
 
 SEARCH_TIMEOUT = 2  # the production default (exchange/settings/base.py)

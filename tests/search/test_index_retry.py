@@ -7,8 +7,8 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 
 from caching.services import generation
+from indexing.models import PendingIndexUpdate
 from resources.models import ResourcePage
-from search.models import PendingIndexUpdate
 from tests.engines import UNREACHABLE_ENGINE
 from tests.factories import ResourcePageFactory
 

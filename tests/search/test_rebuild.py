@@ -209,14 +209,14 @@ STREAMS = [
 
 @pytest.mark.parametrize("raw", STREAMS, ids=range(len(STREAMS)))
 def test_body_text_read_from_stored_data_is_wagtails(raw):
-    from search.backends.indexing import raw_searchable_content
+    from search.backends.index_content import raw_searchable_content
 
     block = ResourcePage._meta.get_field("body").stream_block
     assert raw_searchable_content(block, raw) == block.get_searchable_content(block.to_python(raw))
 
 
 def test_blocks_it_cannot_read_exactly_are_left_to_wagtail():
-    from search.backends.indexing import raw_searchable_content
+    from search.backends.index_content import raw_searchable_content
 
     block = ResourcePage._meta.get_field("body").stream_block
     assert raw_searchable_content(block, [{"type": "how_to", "value": {"steps": ["a"]}}]) is None  # intro default

@@ -15,6 +15,8 @@ class PendingIndexUpdate(models.Model):
     updated_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
+        # The table the search app created before this app existed (migrations moved only the model).
+        db_table = "search_pendingindexupdate"
         constraints = [
             models.UniqueConstraint(fields=["model_label", "object_id", "backend"], name="unique_pending_index_update")
         ]

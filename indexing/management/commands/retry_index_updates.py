@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from search.indexing import retry_pending
+from indexing.updates import retry_pending
 
 
 class Command(BaseCommand):

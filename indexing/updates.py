@@ -22,6 +22,7 @@ from wagtail.search.index import get_indexed_instance
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from caching.services import purge_all
+from indexing.models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 _paused = threading.local()
@@ -63,8 +64,6 @@ def update_object(obj: Model, *, retrying: bool = False) -> bool:
     A backend that failed in the last ENGINE_BACKOFF_SECONDS is not tried again (the update
     is queued at once) unless ``retrying``.
     """
-    from search.models import PendingIndexUpdate
-
     indexed = get_indexed_instance(obj)
     label = obj._meta.label_lower
     ok = True
@@ -95,8 +94,6 @@ def refresh_objects(objects: Iterable[Any]) -> None:
 
 def retry_pending(limit: int = 500) -> tuple[int, int]:
     """Try queued index updates again, oldest first; returns (succeeded, still failing)."""
-    from search.models import PendingIndexUpdate
-
     succeeded = failed = 0
     for pending in PendingIndexUpdate.objects.order_by("updated_at")[:limit]:
         model = apps.get_model(pending.model_label)
