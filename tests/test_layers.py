@@ -55,7 +55,7 @@ def _function_imports() -> list[tuple[str, int, list[str]]]:
                 if module.startswith(".") or module.split(".")[0] in PACKAGES:
                     context = lines[max(0, statement.lineno - 5) : statement.lineno]
                     found.append((str(relative), statement.lineno, context))
-    return sorted(set((file, line, tuple(context)) for file, line, context in found))
+    return sorted({(file, line, tuple(context)) for file, line, context in found})
 
 
 def test_imports_inside_functions_are_few_and_each_says_why():
