@@ -2,7 +2,7 @@
 permissions that Django would otherwise only create after the last migration.
 
 Shared by every migration that adds pages or collections or grants permissions, and by
-resources.services.access, so the path arithmetic lives in one place: treebeard's own.
+resources.services.role_groups, so the path arithmetic lives in one place: treebeard's own.
 """
 
 from typing import Any

@@ -1,4 +1,4 @@
-"""A publisher added on the live site gets a leads group (resources.services.access); let it draft events too."""
+"""A publisher added on the live site gets a leads group (resources.services.role_groups); let it draft events too."""
 
 from typing import Any
 
@@ -8,8 +8,8 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from events.models import EventPage
-from events.services.access import grant_event_drafting
 from events.services.bookings import fill_places
+from events.services.event_permissions import grant_event_drafting
 from resources.models import PublisherAccess
 
 

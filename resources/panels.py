@@ -5,8 +5,8 @@ from typing import Any
 from wagtail.admin.panels import Panel
 
 from core.roles import is_coordinator
-from resources.services.access import WORKFLOW_NAME
 from resources.services.page_guard import has_blocking, scan_page
+from resources.services.role_groups import WORKFLOW_NAME
 
 
 class GuardFindingsPanel(Panel):

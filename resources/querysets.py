@@ -50,6 +50,14 @@ class BoroughPageQuerySet(ExchangePageQuerySet):
             return self.all()
         return self.filter(access__leads_group__in=user.groups.all())
 
+    def adoptable_by(self, user: Any) -> BoroughPageQuerySet:
+        """The boroughs ``user`` may record adoption for: those they lead (not all, for coordinators),
+        and the one their network membership names."""
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        members = Q(access__leads_group__in=user.groups.all()) | Q(members__user=user)
+        return self.filter(members).distinct().order_by("title")
+
     def identified_by(self, value: str) -> BoroughPageQuerySet:
         """Match a publisher by ONS name, slug or GSS code, ignoring case (the import's `borough`)."""
         value = (value or "").strip()

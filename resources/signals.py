@@ -15,7 +15,7 @@ from wagtail.signals import page_published, post_page_move
 
 from indexing.updates import update_object, updates_paused
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
-from resources.services.access import sync_publisher_access
+from resources.services.role_groups import sync_publisher_access
 from resources.tasks import extract_document_text_task, redact_revisions_task
 
 

@@ -3,7 +3,6 @@
 from django_tasks import task
 from wagtail.documents import get_document_model
 
-from resources.services.extraction import extract_document_text
 from resources.services.revision_redaction import redact_removed_personal_data
 
 
@@ -14,8 +13,10 @@ def extract_document_text_task(document_id: int) -> None:
     Takes the id, not the document, because task arguments must serialise to JSON. A document
     deleted before the task runs needs nothing doing, so that is not an error.
     """
-    # Imported here: the PDF and DOCX readers (pypdf, python-docx, lxml) hold about 35 MB, and every
-    # web worker loads this module (resources.signals queues the task) though few ever extract.
+    # Imported here: the PDF and DOCX readers (pypdf, python-docx, lxml) hold tens of megabytes, and
+    # every web worker loads this module (resources.signals queues the task) though few ever extract.
+    from resources.services.extraction import extract_document_text
+
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None:
         return

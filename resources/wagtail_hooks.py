@@ -13,14 +13,13 @@ from django.shortcuts import redirect, resolve_url
 from django.urls import path, reverse
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from core.admin_permissions import PermissionMenuItem
+from core.admin_permissions import MenuEntry, register_menu_entries
 from core.next_url import safe_next_url
 from core.roles import is_coordinator
 from resources import admin_views
@@ -198,28 +197,18 @@ def register_review_urls() -> list[Any]:
     ]
 
 
-@hooks.register("register_reports_menu_item")
-def register_review_report_menu_item() -> MenuItem:
-    return PermissionMenuItem(
-        "Review dates",
-        reverse("resources_review_report"),
-        name="review-dates",
-        icon_name="date",
-        order=1200,
-        permission=admin_views.NETWORK_REPORTS,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_adoption_report_menu_item() -> MenuItem:
-    return PermissionMenuItem(
+register_menu_entries(
+    "register_reports_menu_item",
+    MenuEntry("Review dates", "resources_review_report", "review-dates", "date", 1200, admin_views.NETWORK_REPORTS),
+    MenuEntry(
         "Most adopted resources",
-        reverse("resources_adoption_report"),
-        name="most-adopted",
-        icon_name="group",
-        order=1250,
-        permission=admin_views.NETWORK_REPORTS,
-    )
+        "resources_adoption_report",
+        "most-adopted",
+        "group",
+        1250,
+        admin_views.NETWORK_REPORTS,
+    ),
+)
 
 
 @hooks.register("register_page_header_buttons")

@@ -78,6 +78,16 @@ class MergeTagsForm(forms.Form):
         return cleaned
 
 
+def merge_valid_form(request: HttpRequest, form: MergeTagsForm) -> str | None:
+    """Merge the tags a valid form names and say so; the reason if the merge was refused."""
+    try:
+        result = merge_tags(form.cleaned_data["sources"], form.cleaned_data["target"], user=request.user)
+    except ValueError as error:
+        return str(error)
+    messages.success(request, merged_message(result))
+    return None
+
+
 def merged_message(result: MergeResult) -> str:
     names = ", ".join(f"“{name}”" for name in result.merged_names)
     return f"Merged {names} into “{result.target.name}” ({result.resources} resources updated)."
@@ -113,13 +123,10 @@ class TagIndexView(PermissionRequiredMixin, BaseListingView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = MergeTagsForm(request.POST)
         if form.is_valid():
-            try:
-                result = merge_tags(form.cleaned_data["sources"], form.cleaned_data["target"], user=request.user)
-            except ValueError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, merged_message(result))
+            refused = merge_valid_form(request, form)
+            if refused is None:
                 return redirect(request.get_full_path())
+            form.add_error(None, refused)
         messages.validation_error(request, "The tags could not be merged. Check the form below.", form)
         self.merge_form = form
         return self.get(request, *args, **kwargs)
@@ -223,15 +230,10 @@ class MergeGroupView(PermissionRequiredMixin, View):
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = MergeTagsForm(request.POST)
-        if form.is_valid():
-            try:
-                result = merge_tags(form.cleaned_data["sources"], form.cleaned_data["target"], user=request.user)
-            except ValueError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, merged_message(result))
-        else:
+        if not form.is_valid():
             messages.error(request, "Those tags have changed since the report was shown. Check the report again.")
+        elif (refused := merge_valid_form(request, form)) is not None:
+            messages.error(request, refused)
         return redirect("search_tags:duplicates")
 
 

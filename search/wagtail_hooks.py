@@ -2,13 +2,12 @@
 
 from typing import Any
 
-from django.urls import URLPattern, URLResolver, include, path, reverse
+from django.urls import URLPattern, URLResolver, include, path
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import BaseLogEntry
 
-from core.admin_permissions import PermissionMenuItem
+from core.admin_permissions import MenuEntry, register_menu_entries
 from search import admin_views
 from search.tag_maintenance import MERGE_ACTION, RENAME_ACTION
 
@@ -29,41 +28,18 @@ def register_admin_urls() -> list[URLPattern | URLResolver]:
     ]
 
 
-@hooks.register("register_admin_menu_item")
-def register_tags_menu_item() -> MenuItem:
-    # An editing screen, so it sits beside Documents and Snippets rather than under Reports.
-    return PermissionMenuItem(
-        "Tags",
-        reverse("search_tags:index"),
-        name="tags",
-        icon_name="tag",
-        order=450,
-        permission=admin_views.MANAGE_TAGS,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_duplicate_tags_menu_item() -> MenuItem:
-    return PermissionMenuItem(
-        "Likely duplicate tags",
-        reverse("search_tags:duplicates"),
-        name="likely-duplicate-tags",
-        icon_name="tag",
-        order=1300,
-        permission=admin_views.MANAGE_TAGS,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_search_insights_menu_item() -> MenuItem:
-    return PermissionMenuItem(
-        "Search insights",
-        reverse("search_insights"),
-        name="search-insights",
-        icon_name="search",
-        order=1400,
-        permission=admin_views.VIEW_SEARCH_LOG,
-    )
+# Tags is an editing screen, so it sits beside Documents and Snippets rather than under Reports.
+register_menu_entries(
+    "register_admin_menu_item",
+    MenuEntry("Tags", "search_tags:index", "tags", "tag", 450, admin_views.MANAGE_TAGS),
+)
+register_menu_entries(
+    "register_reports_menu_item",
+    MenuEntry(
+        "Likely duplicate tags", "search_tags:duplicates", "likely-duplicate-tags", "tag", 1300, admin_views.MANAGE_TAGS
+    ),
+    MenuEntry("Search insights", "search_insights", "search-insights", "search", 1400, admin_views.VIEW_SEARCH_LOG),
+)
 
 
 @hooks.register("register_log_actions")

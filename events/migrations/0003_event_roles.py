@@ -1,8 +1,8 @@
-"""Leads draft events for their own publisher; coordinators see the outbox (events.services.access)."""
+"""Leads draft events for their own publisher; coordinators see the outbox (events.services.event_permissions)."""
 
 from django.db import migrations
 
-from events.services.access import grant_coordinator_outbox, grant_event_drafting
+from events.services.event_permissions import grant_coordinator_outbox, grant_event_drafting
 from core.migration_helpers import create_permissions_now
 
 

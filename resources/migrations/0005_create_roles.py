@@ -7,7 +7,7 @@ The same functions run on the live site when a publisher is added or made truste
 from django.db import migrations
 
 from core.migration_helpers import create_permissions_now
-from resources.services.access import sync_network_roles, sync_publisher_access
+from resources.services.role_groups import sync_network_roles, sync_publisher_access
 
 
 def create_roles(apps, schema_editor):

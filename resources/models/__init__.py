@@ -1,8 +1,8 @@
-from .access import PublisherAccess
 from .boroughs import BoroughIndexPage, BoroughPage
 from .documents import ExchangeDocument
 from .index import ResourceIndexPage
 from .network import Adoption, Membership, ReviewReminder
+from .publisher_access import PublisherAccess
 from .resource import RelatedResource, ResourceAttachment, ResourcePage, ResourcePageTag
 from .vocabulary import Audience, CPStage, SoSElement
 from .workflow import GuardedApprovalTask

@@ -36,7 +36,12 @@ class BoroughIndexPage(RoutedPageMixin, Page):
 
 
 class BoroughPage(RoutedPageMixin, Page):
-    """A borough, the City of London or a pan-London body that publishes resources."""
+    """A publisher: a borough, the City of London or a pan-London body that publishes resources.
+
+    Named for the boroughs, which are most publishers; pan-London bodies (London Councils, the
+    Regional Safeguarding Adviser's Office) are BoroughPages too, with `kind` saying which, and
+    "publisher" in code and text means any of them.
+    """
 
     # Its intro and contact are public: read by the personal-data guard like a resource's text.
     base_form_class = GuardedPageForm

@@ -226,13 +226,10 @@ class ResourcePage(RoutedPageMixin, Page):
         adopters = BoroughPage.objects.filter(adoptions__resource=self) if self.pk else BoroughPage.objects.none()
         context["adopted_by"] = list(adopters.order_by("title"))
         if request.user.is_authenticated and self.pk:  # a new page's preview cannot be adopted yet
-            # Imported when served: the adoption service uses these models.
-            from resources.services.adoption import boroughs_of
-
             adopted = {borough.pk for borough in context["adopted_by"]}
             context["my_boroughs"] = [
                 (borough, borough.pk in adopted)
-                for borough in boroughs_of(request.user)
+                for borough in BoroughPage.objects.adoptable_by(request.user)
                 if borough.pk != self.borough_id
             ]
         context["related"] = (

@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
 
 from core.roles import is_network_member
 from resources.models import Adoption, BoroughPage, ResourcePage
@@ -11,18 +10,6 @@ from resources.models import Adoption, BoroughPage, ResourcePage
 
 class AdoptionRefused(Exception):
     """Why the adoption cannot be recorded; the message is shown to the person."""
-
-
-def boroughs_of(user: Any) -> QuerySet[BoroughPage]:
-    """The boroughs a user may record adoption for: those they lead (not all, for coordinators),
-    and the one their network membership names."""
-    if not (user.is_authenticated and user.is_active):
-        return BoroughPage.objects.none()
-    return (
-        BoroughPage.objects.filter(Q(access__leads_group__in=user.groups.all()) | Q(members__user=user))
-        .distinct()
-        .order_by("title")
-    )
 
 
 def can_record(user: Any) -> bool:
@@ -52,7 +39,7 @@ def withdraw(resource: ResourcePage, borough: BoroughPage, user: Any) -> bool:
 def _check(resource: ResourcePage, borough: BoroughPage, user: Any) -> None:
     if not can_record(user):
         raise AdoptionRefused("Only network members and borough leads can record that their borough uses a resource.")
-    if not boroughs_of(user).filter(pk=borough.pk).exists():
+    if not BoroughPage.objects.adoptable_by(user).filter(pk=borough.pk).exists():
         raise AdoptionRefused(f"You can only record adoption for your own borough, not {borough.title}.")
     if not resource.live:
         raise AdoptionRefused("This resource is not published.")

@@ -46,7 +46,7 @@ def test_every_publisher_has_a_leads_group_and_collection():
         granted = set(
             GroupPagePermission.objects.filter(group=access.leads_group).values_list("page_id", "permission__codename")
         )
-        # Leads also draft events for their own publisher (events.services.access): 'add' on /events/.
+        # Leads also draft events for their own publisher (events.services.event_permissions): 'add' on /events/.
         events_index = EventIndexPage.objects.get()
         granted.discard((events_index.pk, "add_page"))
         assert granted == {(publisher.pk, "add_page"), (publisher.pk, "change_page"), (publisher.pk, "lock_page")}

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from search.logging import RETENTION, prune_search_log
 from search.models import SearchLog
+from search.query_log import RETENTION, prune_search_log
 
 pytestmark = pytest.mark.django_db
 

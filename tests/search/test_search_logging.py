@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from search.logging import WITHHELD, record_search
 from search.models import SearchLog
+from search.query_log import WITHHELD, record_search
 
 
 @pytest.fixture(autouse=True)

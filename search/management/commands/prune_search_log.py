@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from search.logging import RETENTION, prune_search_log
+from search.query_log import RETENTION, prune_search_log
 
 
 class Command(BaseCommand):
