@@ -52,6 +52,7 @@ urlpatterns = [
     path("", include("resources.urls")),
     # Wagtail serves only slug-like paths ending in /, so the .ics address is a plain URL.
     path("", include("events.urls")),
+    path("", include("audits.urls")),
 ]
 
 if settings.DEBUG:

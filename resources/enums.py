@@ -8,6 +8,7 @@ class ResourceType(models.TextChoices):
     PRACTICE_GUIDANCE = "practice-guidance", "Practice guidance"
     TEMPLATE = "template", "Template or form"
     AUDIT_TOOL = "audit-tool", "Audit tool"
+    AUDIT_FINDINGS = "audit-findings", "Audit findings"
     CASE_REVIEW_LEARNING = "case-review-learning", "Case review learning"
     EVENT_NOTES = "event-notes", "Event notes"
     TRAINING = "training", "Training material"

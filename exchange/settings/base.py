@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "events",
+    "audits",
     "notifications",
     "wagtail.contrib.routable_page",
     "uploads",

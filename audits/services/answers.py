@@ -1,0 +1,85 @@
+"""Reading an answer as a person or a spreadsheet writes it, for one question: every rule in one place.
+
+Used by the return form and the import, so both accept and refuse exactly the same things.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.utils.text import slugify
+
+from audits.enums import QuestionKind
+from audits.models import AuditQuestion
+from resources.guard import scan
+from resources.services.page_guard import KIND_LABELS
+
+MAX_TEXT = 2000
+MAX_NUMBER = Decimal("9999999")
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be saved; the message says what to change."""
+
+
+@dataclass
+class ParsedAnswer:
+    options: list[str] = field(default_factory=list)
+    number: Decimal | None = None
+    text: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.options and self.number is None and not self.text
+
+
+def _option(question: AuditQuestion, value: str) -> str:
+    """The option's slug for what was written: its slug or its label, in any case."""
+    wanted = slugify(value)
+    for slug, label in question.options:
+        if wanted in (slug, slugify(label)):
+            return slug
+    choices = ", ".join(label for _, label in question.options)
+    raise AnswerError(f"“{value}” is not an answer to {question.code}: use one of {choices}.")
+
+
+def guard_text(text: str, question_code: str) -> None:
+    """Refuse free text that could identify a child or family: auditors cannot override this."""
+    findings = scan(text)
+    if findings:
+        kinds = sorted({KIND_LABELS.get(str(f.kind), str(f.kind)) for f in findings})
+        raise AnswerError(
+            f"The answer to {question_code} looks like it holds personal data ({', '.join(kinds)}). "
+            "Describe the practice, not the family: remove names, dates of birth, addresses, numbers "
+            "and case references."
+        )
+
+
+def parse_answer(question: AuditQuestion, raw: str | list[str] | None) -> ParsedAnswer:
+    """Check one raw answer (a form value, a list of ticked options, or a spreadsheet cell)."""
+    if isinstance(raw, list):
+        values = [str(v).strip() for v in raw if str(v).strip()]
+        text = "; ".join(values)
+    else:
+        text = str(raw if raw is not None else "").strip()
+        values = [part.strip() for part in text.split(";") if part.strip()]
+    if not text:
+        return ParsedAnswer()
+    kind = question.kind
+    if kind == QuestionKind.TEXT:
+        if len(text) > MAX_TEXT:
+            raise AnswerError(f"The answer to {question.code} is {len(text)} characters: keep it under {MAX_TEXT}.")
+        guard_text(text, question.code)
+        return ParsedAnswer(text=text)
+    if kind == QuestionKind.NUMBER:
+        try:
+            number = Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            raise AnswerError(f"The answer to {question.code} must be a number, not “{text[:40]}”.") from None
+        if not number.is_finite() or number < 0 or number > MAX_NUMBER:
+            raise AnswerError(f"The answer to {question.code} must be a number from 0 to {MAX_NUMBER:,}.")
+        return ParsedAnswer(number=number.quantize(Decimal("0.01")))
+    if kind == QuestionKind.CHOICES:
+        return ParsedAnswer(options=list(dict.fromkeys(_option(question, value) for value in values)))
+    if len(values) > 1:
+        raise AnswerError(f"{question.code} takes one answer; “{text[:60]}” gives {len(values)}.")
+    return ParsedAnswer(options=[_option(question, values[0])])

@@ -1,0 +1,63 @@
+"""/audits/: the pooled findings reach the people of the boroughs taking part and nobody else."""
+
+import pytest
+from django.urls import reverse
+
+from audits.enums import Participation
+from audits.models import RoundBorough
+from tests.audits.helpers import submitted_return
+
+pytestmark = pytest.mark.django_db
+
+PAGE, DATA = "audit_round", "audit_round_json"
+
+
+@pytest.fixture
+def filled(audit_round):
+    for slug, count in {"camden": 7, "hackney": 6, "lambeth": 2}.items():
+        for _ in range(count):
+            submitted_return(audit_round, slug)
+    return audit_round
+
+
+def _get(client, user, name, audit_round):
+    if user is not None:
+        client.force_login(user)
+    return client.get(reverse(name, args=[audit_round.slug]))
+
+
+@pytest.mark.parametrize("role", ["coordinator", "camden_lead", "camden_auditor", "hackney_auditor"])
+def test_people_of_boroughs_taking_part_and_coordinators_see_the_round(client, filled, people, role):
+    page = _get(client, people[role], PAGE, filled)
+    assert page.status_code == 200
+    assert "fewer than 5" in page.content.decode() and "<svg" in page.content.decode()
+    assert "no-store" in page["Cache-Control"] or "private" in page["Cache-Control"]
+    data = _get(client, people[role], DATA, filled)
+    assert data.status_code == 200 and data.json()["round"] == filled.slug
+
+
+def test_anonymous_readers_are_sent_to_sign_in_and_get_no_json(client, filled):
+    page = _get(client, None, PAGE, filled)
+    assert page.status_code == 302 and "login" in page["Location"]
+    assert _get(client, None, DATA, filled).status_code == 404
+
+
+def test_a_borough_not_taking_part_cannot_tell_the_round_exists(client, filled, people):
+    assert _get(client, people["outsider"], PAGE, filled).status_code == 404
+    assert _get(client, people["outsider"], DATA, filled).status_code == 404
+    assert filled.title not in client.get(reverse("audit_rounds")).content.decode()
+
+
+def test_a_borough_that_declined_sees_nothing_of_it(client, filled, people):
+    RoundBorough.objects.filter(round=filled, borough__slug="camden").update(status=Participation.DECLINED)
+    assert _get(client, people["camden_auditor"], PAGE, filled).status_code == 404
+
+
+def test_other_boroughs_are_letters_and_no_small_number_is_printed(client, filled, people):
+    body = _get(client, people["camden_auditor"], PAGE, filled).content.decode()
+    assert "Borough B" in body and "Hackney" not in body and "Lambeth" not in body
+
+
+def test_the_list_shows_a_reader_their_rounds(client, filled, people):
+    client.force_login(people["hackney_auditor"])
+    assert filled.title in client.get(reverse("audit_rounds")).content.decode()
