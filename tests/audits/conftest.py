@@ -20,18 +20,41 @@ def make_tool() -> AuditTool:
     scale = RatingScale.objects.create(name="Ofsted-style", levels="Good\nAdequate\nRequires improvement\nInadequate")
     tool = AuditTool.objects.create(title="S47 decision making", slug="s47-decisions", intro="Cases open to S47.")
     questions = [
-        ("Strategy discussion", "s47-01", "How good was the strategy discussion?", QuestionKind.RATING, {"scale": scale}),
+        (
+            "Strategy discussion",
+            "s47-01",
+            "How good was the strategy discussion?",
+            QuestionKind.RATING,
+            {"scale": scale},
+        ),
         ("Strategy discussion", "s47-02", "Did police attend?", QuestionKind.YES_NO, {}),
-        ("Strategy discussion", "s47-03", "Working days from referral to strategy discussion", QuestionKind.NUMBER,
-         {"unit": "working days"}),
-        ("Strategy discussion", "s47-04", "Which agencies attended?", QuestionKind.CHOICES,
-         {"options_text": "Police\nHealth\nEducation\nProbation"}),
-        ("Decision", "s47-05", "Was the threshold decision recorded?", QuestionKind.CHOICE,
-         {"options_text": "Recorded with reasons\nRecorded without reasons\nNot recorded"}),
+        (
+            "Strategy discussion",
+            "s47-03",
+            "Working days from referral to strategy discussion",
+            QuestionKind.NUMBER,
+            {"unit": "working days"},
+        ),
+        (
+            "Strategy discussion",
+            "s47-04",
+            "Which agencies attended?",
+            QuestionKind.CHOICES,
+            {"options_text": "Police\nHealth\nEducation\nProbation"},
+        ),
+        (
+            "Decision",
+            "s47-05",
+            "Was the threshold decision recorded?",
+            QuestionKind.CHOICE,
+            {"options_text": "Recorded with reasons\nRecorded without reasons\nNot recorded"},
+        ),
         ("Decision", "s47-06", "What would have helped?", QuestionKind.TEXT, {}),
     ]
     for order, (section, code, text, kind, extra) in enumerate(questions):
-        ToolQuestion.objects.create(tool=tool, sort_order=order, section=section, code=code, text=text, kind=kind, **extra)
+        ToolQuestion.objects.create(
+            tool=tool, sort_order=order, section=section, code=code, text=text, kind=kind, **extra
+        )
     return tool
 
 
@@ -44,8 +67,12 @@ def tool(db):
 def audit_round(tool):
     today = timezone.localdate()
     audit_round = AuditRound.objects.create(
-        title="S47 audit, winter", slug="s47-winter", version=version_for_round(tool),
-        opens_on=today - datetime.timedelta(days=10), closes_on=today + datetime.timedelta(days=20), target_cases=10,
+        title="S47 audit, winter",
+        slug="s47-winter",
+        version=version_for_round(tool),
+        opens_on=today - datetime.timedelta(days=10),
+        closes_on=today + datetime.timedelta(days=20),
+        target_cases=10,
     )
     for letter, slug in zip("ABC", BOROUGHS, strict=True):
         RoundBorough.objects.create(

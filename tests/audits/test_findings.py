@@ -36,7 +36,9 @@ def test_boroughs_are_lettered_unless_they_agreed_and_a_borough_sees_its_own_nam
     own = [c for c in build_findings(audit_round, people["camden_auditor"]).columns if c.own]
     assert [c.label for c in own] == ["Camden"]
     assert [c.label for c in build_findings(audit_round, people["hackney_auditor"]).columns] == [
-        "Borough A", "Hackney", "Borough C",
+        "Borough A",
+        "Hackney",
+        "Borough C",
     ]
 
 

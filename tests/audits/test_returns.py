@@ -65,5 +65,7 @@ def test_nothing_changes_after_the_closing_date(audit_round):
 def test_several_choices_are_one_row_each(audit_round):
     audit_return = submitted_return(audit_round, "camden", s47_04="Police; Health; Education")
     assert sorted(audit_return.answers.filter(question__code="s47-04").values_list("option", flat=True)) == [
-        "education", "health", "police",
+        "education",
+        "health",
+        "police",
     ]
