@@ -1,6 +1,6 @@
 """Progress bars for management commands, so long imports and loads show they are alive."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from tqdm import tqdm
@@ -8,8 +8,15 @@ from tqdm import tqdm
 # Below this many items a bar is noise.
 MIN_ITEMS_FOR_BAR = 50
 
+# What long-running services take: wrap(items, description, total) yields the items.
+Progress = Callable[[Iterable[Any], str, int], Iterable[Any]]
 
-def progress_bar(stream: TextIO, verbosity: int = 1) -> Any:
+
+def no_progress(items: Iterable[Any], description: str, total: int) -> Iterable[Any]:
+    return items
+
+
+def progress_bar(stream: TextIO, verbosity: int = 1) -> Progress:
     """Return a Progress callable that wraps iterables in a tqdm bar written to `stream`."""
 
     def wrap(items: Iterable[Any], description: str, total: int) -> Iterable[Any]:

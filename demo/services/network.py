@@ -8,11 +8,12 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Site
 
+from core.progress import Progress, no_progress
 from demo.attachments import CONTENT as DEMO_DIR
 from demo.files import write_attachments
 from home.models import HomePage, HomePageFeatured
 from resources.models import Adoption, BoroughPage, ResourcePage
-from resources.services.importer import ImportReport, Progress, import_resources, no_progress
+from resources.services.importer import ImportReport, import_resources
 
 # Resources editors would pick for the home page, by (publisher slug, source_id).
 # Which boroughs record using whose resources, so "Used in N boroughs" has something to show.

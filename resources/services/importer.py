@@ -6,7 +6,6 @@ unchanged ones are left alone, so importing the same file twice changes nothing.
 """
 
 import hashlib
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageViewRestriction
 
+from core.progress import Progress, no_progress
 from indexing.updates import paused_updates, refresh_objects
 from resources.models import (
     Audience,
@@ -34,12 +34,6 @@ from resources.services.bounded_extraction import remembered
 from resources.services.import_rows import ImportRow, RowValidator, read_import_file
 from resources.services.visibility import set_members_only
 from uploads.active_content import neutralise_csv
-
-Progress = Callable[[Iterable[Any], str, int], Iterable[Any]]
-
-
-def no_progress(items: Iterable[Any], description: str, total: int) -> Iterable[Any]:
-    return items
 
 
 @dataclass

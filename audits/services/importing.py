@@ -1,0 +1,204 @@
+"""Importing returns from a borough's spreadsheet (CSV or XLSX): one row per case, one column per
+question code. The import command's rules: every row is checked first, one line per problem, and
+nothing is written if there is any; importing the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from audits.enums import Participation, QuestionKind, ReturnStatus
+from audits.models import AuditReturn, AuditRound
+from audits.services.answers import ParsedAnswer
+from audits.services.returns import ReturnError, check_open, new_return, parse_answers, questions_of, write_answers
+from core.progress import Progress, no_progress
+from resources.models import BoroughPage
+
+MAX_ROWS = 5000
+MAX_BYTES = 10 * 1024 * 1024
+
+
+class ImportFileError(ValueError):
+    """The file cannot be read at all (wrong type, too big, no header)."""
+
+
+@dataclass
+class ImportReport:
+    dry_run: bool
+    problems: list[str] = field(default_factory=list)
+    created: int = 0
+    submitted: int = 0
+    unchanged: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """The file's rows as text cells: CSV in UTF-8 (a byte-order mark is fine) or the first sheet of an XLSX."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ImportFileError(f"{path.name}: use a .csv or .xlsx file.")
+    if path.stat().st_size > MAX_BYTES:
+        raise ImportFileError(f"{path.name} is over {MAX_BYTES // (1024 * 1024)} MB: split it by borough.")
+    if suffix == ".csv":
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise ImportFileError(f"{path.name} is not UTF-8: save it as “CSV UTF-8” and try again.") from None
+        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
+        raise ImportFileError(f"{path.name} could not be read as an XLSX workbook ({type(error).__name__}).") from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _digest(audit_round: AuditRound, borough: BoroughPage, answers: dict[str, str], occurrence: int) -> str:
+    """Names the row by what it says and which of its identical rows it is: never by a case identifier."""
+    text = json.dumps([audit_round.slug, borough.pk, sorted(answers.items()), occurrence], ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass
+class _Row:
+    line: int
+    borough: BoroughPage
+    parsed: dict[int, ParsedAnswer]
+    complete: bool
+    digest: str
+
+
+def import_returns(
+    audit_round: AuditRound,
+    path: Path,
+    *,
+    borough_slug: str | None = None,
+    dry_run: bool = False,
+    user: Any = None,
+    progress: Progress = no_progress,
+) -> ImportReport:
+    report = ImportReport(dry_run=dry_run)
+    try:
+        check_open(audit_round)
+    except ReturnError as error:
+        report.problems.append(str(error))
+        return report
+    rows = read_rows(path)
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        raise ImportFileError(f"{path.name} is empty: the first row must hold the question codes.")
+    if len(rows) - 1 > MAX_ROWS:
+        raise ImportFileError(f"{path.name} has {len(rows) - 1} rows: import at most {MAX_ROWS} at a time.")
+    header = [cell.strip().lower() for cell in rows[0]]
+    questions = questions_of(audit_round)
+    codes = {q.code for q in questions}
+    taking_part = {
+        rb.borough_id: rb.borough
+        for rb in audit_round.boroughs.filter(status=Participation.ACCEPTED).select_related("borough")
+    }
+
+    fixed_borough = None
+    if borough_slug:
+        fixed_borough = BoroughPage.objects.filter(slug=borough_slug).first()
+        if fixed_borough is None:
+            report.problems.append(f"--borough {borough_slug}: no borough has that slug.")
+    unknown = [h for h in header if h and h != "borough" and h not in codes]
+    if unknown:
+        report.problems.append(
+            f"Header: {', '.join(unknown)} {'is not a question' if len(unknown) == 1 else 'are not questions'} "
+            f"of {audit_round.title} (its codes: {', '.join(sorted(codes))})."
+        )
+    if "borough" not in header and fixed_borough is None and not report.problems:
+        report.problems.append("Header: add a borough column, or name the borough with --borough.")
+    if len({h for h in header if h}) != len([h for h in header if h]):
+        report.problems.append("Header: a column heading appears twice.")
+    if report.problems:
+        return report
+
+    seen: Counter[tuple[int, str]] = Counter()
+    checked: list[_Row] = []
+    for line, row in enumerate(progress(rows[1:], "Checking rows", len(rows) - 1), start=2):
+        cells = dict(zip(header, row + [""] * (len(header) - len(row)), strict=False))
+        borough = _borough(cells.get("borough", ""), fixed_borough, taking_part, line, report)
+        raw = {code: value for code, value in cells.items() if code in codes}
+        parsed, problems = parse_answers(questions, raw)
+        report.problems += [f"Row {line}: {problem}" for problem in problems]
+        if borough is None or problems:
+            continue
+        key = json.dumps(sorted(raw.items()), ensure_ascii=False)
+        seen[(borough.pk, key)] += 1
+        complete = all(not parsed.get(q.pk, ParsedAnswer()).empty for q in questions if q.kind != QuestionKind.TEXT)
+        checked.append(
+            _Row(line, borough, parsed, complete, _digest(audit_round, borough, raw, seen[(borough.pk, key)]))
+        )
+    if report.problems:
+        return report
+
+    existing = set(
+        AuditReturn.objects.filter(round=audit_round).exclude(import_digest="").values_list("import_digest", flat=True)
+    )
+    new = [row for row in checked if row.digest not in existing]
+    report.unchanged = len(checked) - len(new)
+    report.created = len(new)
+    report.submitted = sum(row.complete for row in new)
+    if dry_run or not new:
+        return report
+    with transaction.atomic():
+        for row in progress(new, "Saving returns", len(new)):
+            audit_return = new_return(audit_round, row.borough, user, digest=row.digest)
+            write_answers(audit_return, row.parsed)
+            if row.complete:
+                audit_return.status = ReturnStatus.SUBMITTED
+                audit_return.submitted_at = audit_return.updated_at
+                audit_return.save(update_fields=["status", "submitted_at"])
+    return report
+
+
+def _borough(
+    written: str, fixed: BoroughPage | None, taking_part: dict[int, BoroughPage], line: int, report: ImportReport
+) -> BoroughPage | None:
+    """The row's borough (by name, slug or GSS code, as in the resource import), if it takes part."""
+    if written:
+        borough = BoroughPage.objects.identified_by(written).first()
+        if borough is None:
+            report.problems.append(f"Row {line}: “{written}” is not a borough's name, slug or GSS code.")
+            return None
+        if fixed is not None and borough.pk != fixed.pk:
+            report.problems.append(f"Row {line}: the row says {borough.title} but --borough says {fixed.title}.")
+            return None
+    elif fixed is not None:
+        borough = fixed
+    else:
+        report.problems.append(f"Row {line}: the borough is empty.")
+        return None
+    if borough.pk not in taking_part:
+        report.problems.append(f"Row {line}: {borough.title} is not taking part in this round.")
+        return None
+    return borough

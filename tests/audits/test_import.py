@@ -1,0 +1,133 @@
+"""import_audit_returns ROUND PATH [--borough SLUG] [--dry-run]: the import command's rules."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import Workbook
+
+from audits.models import AuditReturn
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "borough,s47-01,s47-02,s47-03,s47-04,s47-05,s47-06"
+ROWS = [
+    "Camden,Good,yes,3,Police; Health,Recorded with reasons,Chronology shared early.",
+    "E09000012,inadequate,No,12,Police,not-recorded,",
+    "camden,Adequate,partly,5,,Recorded without reasons,",  # s47-04 empty: imported as a draft
+]
+
+
+def _csv(tmp_path, lines, name="returns.csv", bom=True):
+    path = tmp_path / name
+    path.write_text(("\ufeff" if bom else "") + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_audit_returns", *map(str, args), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_a_csv_with_a_byte_order_mark_imports_submitted_and_draft_returns(audit_round, tmp_path):
+    out, _ = _run(audit_round.slug, _csv(tmp_path, [HEADER, *ROWS]))
+    assert "Added 3 returns (2 submitted, 1 draft" in out
+    camden = AuditReturn.objects.filter(borough__slug="camden").order_by("number")
+    assert [(r.number, r.status) for r in camden] == [(1, "submitted"), (2, "draft")]
+    assert (
+        AuditReturn.objects.get(borough__slug="hackney").answers.get(question__code="s47-05").option == "not-recorded"
+    )
+
+
+def test_importing_the_same_file_again_changes_nothing(audit_round, tmp_path):
+    path = _csv(tmp_path, [HEADER, ROWS[0], ROWS[0]])  # two cases answered alike are two returns
+    _run(audit_round.slug, path)
+    out, _ = _run(audit_round.slug, path)
+    assert "Added 0 returns" in out and "2 already imported" in out
+    assert AuditReturn.objects.count() == 2
+
+
+def test_every_problem_is_listed_and_nothing_is_written(audit_round, tmp_path):
+    lines = [
+        HEADER,
+        "Camden,Outstanding,yes,3,Police,Not recorded,",
+        "Croydon,Good,yes,3,Police,Not recorded,",
+        "Nowhere,Good,yes,3,Police,Not recorded,",
+        "Hackney,Good,yes,minus one,Police,Not recorded,Mum's mobile 07700 900123",
+        ROWS[0],
+    ]
+    with pytest.raises(CommandError, match="5 problems found; nothing was imported"):
+        _run(audit_round.slug, _csv(tmp_path, lines))
+    assert not AuditReturn.objects.exists()
+
+
+def test_problem_lines_name_the_row(audit_round, tmp_path, capsys):
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_audit_returns",
+            audit_round.slug,
+            str(_csv(tmp_path, [HEADER, ROWS[0], "Camden,Good,maybe,3,,,"])),
+            stderr=err,
+        )
+    assert "Row 3:" in err.getvalue() and "maybe" in err.getvalue()
+
+
+def test_an_xlsx_with_the_borough_given_on_the_command_line(audit_round, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["s47-01", "s47-02", "s47-03", "s47-04", "s47-05"])
+    sheet.append(["Good", "Yes", 4, "Education;Police", "Recorded with reasons"])
+    sheet.append(["Requires improvement", "No", 2.5, "Health", "Not recorded"])
+    path = tmp_path / "lambeth.xlsx"
+    book.save(path)
+    out, _ = _run(audit_round.slug, path, "--borough", "lambeth")
+    assert "Added 2 returns (2 submitted" in out
+    assert AuditReturn.objects.filter(borough__slug="lambeth").count() == 2
+
+
+def test_a_dry_run_writes_nothing(audit_round, tmp_path):
+    out, _ = _run(audit_round.slug, _csv(tmp_path, [HEADER, *ROWS]), "--dry-run")
+    assert "Would add 3 returns" in out and "nothing was written" in out
+    assert not AuditReturn.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (["borough,s47-01,case-number", "Camden,Good,123"], "case-number is not a question"),
+        (["s47-01", "Good"], "add a borough column"),
+        (["borough,s47-01,s47-01", "Camden,Good,Good"], "appears twice"),
+    ],
+)
+def test_a_header_it_cannot_use(audit_round, tmp_path, lines, message):
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_audit_returns", audit_round.slug, str(_csv(tmp_path, lines)), stderr=err)
+    assert message in err.getvalue()
+
+
+def test_files_it_cannot_read(audit_round, tmp_path):
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("borough,s47-06\nCamden,caf\xe9\n".encode("latin-1"))
+    with pytest.raises(CommandError, match="not UTF-8"):
+        _run(audit_round.slug, latin)
+    fake = tmp_path / "fake.xlsx"
+    fake.write_bytes(b"not a workbook")
+    with pytest.raises(CommandError, match="could not be read"):
+        _run(audit_round.slug, fake)
+    json_file = tmp_path / "returns.json"
+    json_file.write_text("{}")
+    with pytest.raises(CommandError, match="use a .csv or .xlsx"):
+        _run(audit_round.slug, json_file)
+    with pytest.raises(CommandError, match="No audit round"):
+        _run("no-such-round", latin)
+
+
+def test_a_closed_round_takes_no_returns(audit_round, tmp_path):
+    audit_round.closes_on = datetime.date.today() - datetime.timedelta(days=1)
+    audit_round.save()
+    with pytest.raises(CommandError, match="1 problem"):
+        _run(audit_round.slug, _csv(tmp_path, [HEADER, ROWS[0]]))
