@@ -120,7 +120,7 @@ def test_files_it_cannot_read(audit_round, tmp_path):
         _run(audit_round.slug, fake)
     json_file = tmp_path / "returns.json"
     json_file.write_text("{}")
-    with pytest.raises(CommandError, match="use a .csv or .xlsx"):
+    with pytest.raises(CommandError, match=r"use a \.csv or \.xlsx"):
         _run(audit_round.slug, json_file)
     with pytest.raises(CommandError, match="No audit round"):
         _run("no-such-round", latin)
