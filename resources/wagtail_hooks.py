@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from exchange.next_url import safe_next_url
 from resources import admin_views
+from resources.admin_visibility import VISIBLE_BULK_ACTIONS, VisibleDocumentsAPIViewSet
 from resources.forms import OVERRIDE_PERMISSION
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
 from resources.models.workflow import OVERRIDE_ACTION, OVERRIDE_LOG_ACTION
@@ -140,6 +141,16 @@ def chooser_hides_other_publishers_drafts(pages: Any, request: HttpRequest) -> A
     match = request.resolver_match
     _refuse_hidden_parent(request, match.kwargs.get("parent_page_id") if match else None, visible)
     return pages.filter(visible)
+
+
+# After Wagtail's own registrations (order 0) under the same names, so these replace them.
+for _action in VISIBLE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action, order=100)
+
+
+@hooks.register("construct_admin_api", order=100)
+def documents_api_lists_only_readable_documents(router: Any) -> None:
+    router.register_endpoint("documents", VisibleDocumentsAPIViewSet)
 
 
 @hooks.register("before_serve_document")
