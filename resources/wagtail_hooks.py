@@ -26,6 +26,7 @@ from resources.admin_visibility import VISIBLE_BULK_ACTIONS, VisibleDocumentsAPI
 from resources.forms import OVERRIDE_PERMISSION
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
 from resources.models.workflow import OVERRIDE_ACTION, OVERRIDE_LOG_ACTION
+from resources.page_links import ReadablePageLinkHandler, VisiblePageLinkElementHandler
 from resources.roles import is_coordinator, publishers_led_by
 from resources.services.page_guard import has_blocking, scan_page, summarise
 from resources.services.reviews import DUE_WITHIN_DAYS, REVIEWED_LOG_ACTION
@@ -151,6 +152,26 @@ for _action in VISIBLE_BULK_ACTIONS:
 @hooks.register("construct_admin_api", order=100)
 def documents_api_lists_only_readable_documents(router: Any) -> None:
     router.register_endpoint("documents", VisibleDocumentsAPIViewSet)
+
+
+@hooks.register("register_rich_text_features", order=100)
+def page_links_reveal_only_readable_pages(features: Any) -> None:
+    """After Wagtail's own (order 0): the same link type and converter rule, replaced."""
+    from wagtail.admin.rich_text.converters.contentstate import link_entity
+    from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLinkElementHandler
+
+    features.register_link_type(ReadablePageLinkHandler)
+    features.register_converter_rule(
+        "contentstate",
+        "link",
+        {
+            "from_database_format": {
+                "a[href]": ExternalLinkElementHandler("LINK"),
+                'a[linktype="page"]': VisiblePageLinkElementHandler("LINK"),
+            },
+            "to_database_format": {"entity_decorators": {"LINK": link_entity}},
+        },
+    )
 
 
 @hooks.register("before_serve_document")

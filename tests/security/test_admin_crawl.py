@@ -11,6 +11,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Task
+from wagtail.rich_text import RichText
 
 from tests.factories import EventPageFactory, ResourcePageFactory
 from tests.resources.admin_helpers import coordinator, lead_of
@@ -39,6 +40,21 @@ def hidden(hackney, camden):
     workflow_state = draft.get_workflow().start(draft, revision.user)
     event = EventPageFactory(title=f"{SEARCH_WORD} {MARKER} event", slug=f"{MARKER}-event", live=False)
     event.save_revision()
+    # Camden's own page links to both (linked while they were live, or by a coordinator).
+    linking = ResourcePageFactory(
+        parent=camden,
+        title="Synthetic Camden page with links",
+        body=[
+            (
+                "paragraph",
+                RichText(
+                    f'<p><a linktype="page" id="{draft.pk}">see</a> and <a linktype="page" id="{event.pk}">this</a></p>'
+                ),
+            )
+        ],
+    )
+    linking.related_resources.create(resource=draft)
+    linking.save_revision().publish()
     return {
         "draft": draft,
         "event": event,
@@ -48,11 +64,12 @@ def hidden(hackney, camden):
         "task_state": workflow_state.current_task_state,
         "hackney": hackney,
         "camden": camden,
+        "linking": linking,
     }
 
 
 def candidate_values(hidden) -> dict[str, list[str]]:
-    pages = [str(hidden["draft"].pk), str(hidden["event"].pk)]
+    pages = [str(hidden["draft"].pk), str(hidden["event"].pk), str(hidden["linking"].pk)]
     anything = [*pages, str(hidden["document"].pk), str(hidden["hackney"].pk)]
     task = Task.objects.get(pk=hidden["task_state"].task_id)
     return {
