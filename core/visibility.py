@@ -40,11 +40,19 @@ class RequestMemoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = _request_memo.set({})
+        # The reader is kept too, for what renders without a request at hand (rich-text links).
+        token = _request_memo.set({"user": getattr(request, "user", None)})
         try:
             return self.get_response(request)
         finally:
             _request_memo.reset(token)
+
+
+def current_user() -> Any:
+    """Whoever the current request is for; anonymous outside a request (the safest reader)."""
+    memo = _request_memo.get()
+    user = memo.get("user") if memo is not None else None
+    return user if user is not None else AnonymousUser()
 
 
 def all_restrictions() -> list[PageViewRestriction]:

@@ -1,16 +1,19 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import LoginView, PasswordResetView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views.serve import authenticate_with_password as document_password
 
 from accounts.views import rate_limited_password_reset, rate_limited_sign_in
+from resources.admin_visibility import VisiblePageTypesUsageReport, tag_autocomplete
 from uploads.serving import serve_document
 
 
@@ -40,6 +43,17 @@ urlpatterns = [
         "admin/password_reset/",
         rate_limited_password_reset(PasswordResetView.as_view()),
         name="wagtailadmin_password_reset",
+    ),
+    # Wagtail's views of these read every page or tag; the exchange's list only what the user may
+    # see (resources.admin_visibility). Same addresses, so Wagtail's links reach them.
+    path("admin/tag-autocomplete/", never_cache(require_admin_access(tag_autocomplete))),
+    path(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", never_cache(require_admin_access(tag_autocomplete))
+    ),
+    path("admin/reports/page-types-usage/", never_cache(require_admin_access(VisiblePageTypesUsageReport.as_view()))),
+    path(
+        "admin/reports/page-types-usage/results/",
+        never_cache(require_admin_access(VisiblePageTypesUsageReport.as_view(results_only=True))),
     ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -23,9 +23,11 @@ from core.admin_permissions import MenuEntry, register_menu_entries
 from core.next_url import safe_next_url
 from core.roles import is_coordinator
 from resources import admin_views
+from resources.admin_visibility import VISIBLE_BULK_ACTIONS, VisibleDocumentsAPIViewSet
 from resources.forms import OVERRIDE_PERMISSION
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
 from resources.models.workflow import OVERRIDE_ACTION, OVERRIDE_LOG_ACTION
+from resources.page_links import ReadablePageLinkHandler, VisiblePageLinkElementHandler
 from resources.services.page_guard import has_blocking, scan_page, summarise
 from resources.services.reviews import DUE_WITHIN_DAYS, REVIEWED_LOG_ACTION
 from resources.services.visibility import admin_page_filter, document_visible_to
@@ -139,6 +141,36 @@ def chooser_hides_other_publishers_drafts(pages: Any, request: HttpRequest) -> A
     match = request.resolver_match
     _refuse_hidden_parent(request, match.kwargs.get("parent_page_id") if match else None, visible)
     return pages.filter(visible)
+
+
+# After Wagtail's own registrations (order 0) under the same names, so these replace them.
+for _action in VISIBLE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action, order=100)
+
+
+@hooks.register("construct_admin_api", order=100)
+def documents_api_lists_only_readable_documents(router: Any) -> None:
+    router.register_endpoint("documents", VisibleDocumentsAPIViewSet)
+
+
+@hooks.register("register_rich_text_features", order=100)
+def page_links_reveal_only_readable_pages(features: Any) -> None:
+    """After Wagtail's own (order 0): the same link type and converter rule, replaced."""
+    from wagtail.admin.rich_text.converters.contentstate import link_entity
+    from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLinkElementHandler
+
+    features.register_link_type(ReadablePageLinkHandler)
+    features.register_converter_rule(
+        "contentstate",
+        "link",
+        {
+            "from_database_format": {
+                "a[href]": ExternalLinkElementHandler("LINK"),
+                'a[linktype="page"]': VisiblePageLinkElementHandler("LINK"),
+            },
+            "to_database_format": {"entity_decorators": {"LINK": link_entity}},
+        },
+    )
 
 
 @hooks.register("before_serve_document")

@@ -6,15 +6,18 @@ PDF reader, which follow what the browser never runs:
   the PDF's streams (a PDF+HTML polyglot a browser would render as a page);
 - Office: remote templates and other external parts fetched on opening (attachedTemplate, frames,
   OLE objects, subdocuments), and DDE fields, which start programs;
-- CSV: cells starting ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) are formulas to a
-  spreadsheet. Those are neutralised rather than refused: a leading apostrophe makes them text.
+- Text (CSV and tab-separated): formulas, neutralised or refused in uploads.text_files.
 """
 
+import html
 import re
 import zipfile
 from typing import BinaryIO
 
 from uploads.refusals import UploadRefused
+from uploads.text_files import ACTIVE_FORMULA
+from uploads.word_fields import EXTERNAL_FIELD_REASON as _EXTERNAL_FIELD_REASON
+from uploads.word_fields import check_word_fields
 
 _SCRIPT_SCHEME = re.compile(rb"^(?:javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 # Literal strings and hex strings after /URI or /F (a link's target), outside streams.
@@ -34,11 +37,12 @@ _DDE = re.compile(
     rb"(?:<w:instrText\b[^>]*>\s*\"?\s*DDE|w:instr\s*=\s*[\"']\s*DDE|<ddeLink\b|<text:dde-connection)", re.IGNORECASE
 )
 _XML_PART = re.compile(r"\.(?:xml|rels)$", re.IGNORECASE)
+# A cell formula or a defined name's formula in a workbook (any namespace prefix).
+_SHEET_FORMULA = re.compile(rb"<(?:\w+:)?(?:f|definedName)\b[^>]*>([^<]{0,8192})<")
+# An OpenDocument section whose content is read from another file or site when opened.
+_ODF_EXTERNAL_SECTION = re.compile(rb"<text:section-source\b[^>]*xlink:href", re.IGNORECASE)
 _CHUNK = 1024 * 1024
-_OVERLAP = 256
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^[+-]?(?:\d[\d,]*)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?$")
+_OVERLAP = 16 * 1024  # longer than any formula the pattern reads, so none is split unseen
 
 
 def check_pdf_actions(data: bytes) -> None:
@@ -62,13 +66,16 @@ def check_uri(value: str) -> None:
 
 
 def check_office(handle: BinaryIO) -> None:
-    """Refuse external parts fetched on opening and DDE fields, reading each XML part in chunks."""
+    """Refuse external parts fetched on opening, DDE and include fields, and spreadsheet formulas
+    that fetch or run something, reading each XML part in chunks (Word's fields as a stream)."""
     handle.seek(0)
     try:
         with zipfile.ZipFile(handle) as archive:
             for member in archive.infolist():
                 if _XML_PART.search(member.filename):
                     _scan_part(archive, member)
+                    if member.filename.startswith("word/") and member.filename.endswith(".xml"):
+                        check_word_fields(archive, member)
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise UploadRefused("damaged", "it is a damaged or unreadable zip-based file") from None
     finally:
@@ -77,6 +84,7 @@ def check_office(handle: BinaryIO) -> None:
 
 def _scan_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
     is_rels = member.filename.lower().endswith(".rels")
+    is_sheet = member.filename.startswith("xl/")
     tail = b""
     with archive.open(member) as part:
         for chunk in iter(lambda: part.read(_CHUNK), b""):
@@ -85,31 +93,23 @@ def _scan_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
                 raise UploadRefused("remote-template", "it loads a template or content from another site when opened")
             if _DDE.search(window):
                 raise UploadRefused("dde", "it contains DDE fields, which can start programs when opened")
+            if _ODF_EXTERNAL_SECTION.search(window):
+                raise UploadRefused("external-field", _EXTERNAL_FIELD_REASON)
+            if is_sheet:
+                _check_sheet_formulas(window)
             tail = window[-_OVERLAP:]
 
 
-def neutralise_csv(data: bytes) -> bytes | None:
-    """The CSV with formula-like cells made text (a leading apostrophe); None if nothing needed it.
-
-    Numbers stay numbers: "-5" and "+44" are not formulas.
-    """
-    import csv
-    import io
-
-    bom = data.startswith(b"\xef\xbb\xbf")
-    text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    changed = False
-    for row in rows:
-        for index, cell in enumerate(row):
-            if cell.startswith(FORMULA_START) and not _NUMBER.match(cell.strip()):
-                row[index] = "'" + cell
-                changed = True
-    if not changed:
-        return None
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return (b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8")
+def _check_sheet_formulas(window: bytes) -> None:
+    for match in _SHEET_FORMULA.finditer(window):
+        formula = html.unescape(match.group(1).decode("utf-8", "replace"))
+        if ACTIVE_FORMULA.search(formula):
+            raise UploadRefused(
+                "formula",
+                "it has formulas that open web addresses or start programs when the workbook is opened or "
+                "recalculated (HYPERLINK, WEBSERVICE, DDE and the like); "
+                "paste those cells as values and upload it again",
+            )
 
 
 def _pdf_string(token: bytes) -> bytes:

@@ -13,6 +13,7 @@ import puremagic
 
 from uploads.containers import inspect_zip
 from uploads.refusals import UploadRefused
+from uploads.text_files import decode_text, looks_like_utf16
 
 # How many bytes are enough to recognise a signature or a markup opening.
 HEAD_BYTES = 64 * 1024
@@ -66,7 +67,7 @@ _MARKUP = re.compile(
     re.IGNORECASE,
 )
 # Text may hold tabs, line breaks and form feeds, never other control characters.
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def detect_kind(handle: BinaryIO, size: int) -> Kind:
@@ -92,19 +93,22 @@ def _text_kind(handle: BinaryIO, head: bytes) -> Kind:
     if _MARKUP.search(head):
         described = _describe(head, "web page or SVG markup")
         raise UploadRefused("markup", f"its content is {described}, which could run code")
-    text = handle.read()
+    data = handle.read()
     handle.seek(0)
-    if text.startswith(b"\xef\xbb\xbf"):
-        text = text[3:]
-    try:
-        decoded = text.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UploadRefused(
-            "unknown-type", f"its content is {_describe(head, 'not a format the exchange accepts')}"
-        ) from None
-    if _CONTROL.search(text) or not decoded.strip():
+    # Read as text first (UTF-8, UTF-16 with its mark, Windows-1252): the checks below then see
+    # characters, so UTF-16 markup or controls are found too, and a Latin-1 CSV is not called binary.
+    if b"\x00" in data and not looks_like_utf16(data):
         raise UploadRefused("unknown-type", f"its content is {_describe(head, 'not plain text')}")
-    if _MARKUP.search(text):
+    text, _encoding = decode_text(data)
+    if _CONTROL.search(text):
+        raise UploadRefused(
+            "unknown-type",
+            f"its content is {_describe(head, 'not plain text')}: it has characters text files do not; "
+            "if it is a table or text, save it as UTF-8 text (in Excel: Save As, then 'CSV UTF-8') and upload it again",
+        )
+    if not text.strip():
+        raise UploadRefused("empty", "it has no text in it")
+    if _MARKUP.search(text.encode("utf-8")):
         raise UploadRefused("markup", "it contains web page or SVG markup, which could run code")
     return TEXT
 

@@ -48,11 +48,20 @@ class _CheckedUploadMixin:
                 source="admin",
                 user_id=getattr(self.uploading_user, "pk", None),
             )
+            return neutralised(file)
         except UploadRefused as refusal:
             raise forms.ValidationError(
                 "This file was refused: %(reason)s.", code=f"refused-{refusal.code}", params={"reason": refusal.reason}
             ) from None
-        return neutralised(file)
+
+    def _post_clean(self) -> None:
+        # A refused file never reaches the instance, so Wagtail's model check then reads an empty
+        # file name and adds "File extension “” is not allowed" under the refusal: only ours stays.
+        errors = getattr(self, "_errors", None) or {}
+        refusals = list(errors.get("file", []))
+        super()._post_clean()  # type: ignore[misc]
+        if refusals:
+            self._errors["file"] = self.error_class(refusals)  # type: ignore[attr-defined]
 
 
 class DocumentForm(_CheckedUploadMixin, BaseDocumentForm):

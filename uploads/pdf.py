@@ -96,9 +96,42 @@ def _inspect(value: Any, depth: int) -> None:
                 _refuse(str(item).lstrip("/"))
             if key == "/URI" and not isinstance(item, IndirectObject):
                 check_uri(str(item))
+            if key == "/OpenAction" and not isinstance(item.get_object(), ArrayObject):
+                _check_automatic(item, depth)  # an array is a place to open at, not an action
+            elif key == "/AA":
+                for action in item.get_object().values():
+                    _check_automatic(action, depth)
             if not isinstance(item, IndirectObject):
                 _inspect(item, depth + 1)
     elif isinstance(value, ArrayObject):
         for item in value:
             if not isinstance(item, IndirectObject):
                 _inspect(item, depth + 1)
+
+
+# Actions that leave the document, when a reader runs them unasked (on opening, on a page or field).
+_AUTOMATIC_REFUSED = {"/URI", "/Launch", "/JavaScript", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/Rendition"}
+
+
+def _check_automatic(action: Any, depth: int) -> None:
+    """An /OpenAction or additional action (/AA), and every action chained after it with /Next."""
+    if depth > _MAX_DEPTH:
+        raise UploadRefused("damaged", "it is nested too deeply to check")
+    action = action.get_object()
+    if isinstance(action, ArrayObject):  # /Next may list several actions
+        for item in action:
+            _check_automatic(item, depth + 1)
+        return
+    if not isinstance(action, DictionaryObject):
+        return
+    kind = str(action.get("/S", ""))
+    if kind.lstrip("/") in _REFUSED_NAMES:
+        _refuse(kind.lstrip("/"))  # JavaScript and launch actions are refused wherever they are
+    if kind in _AUTOMATIC_REFUSED:
+        raise UploadRefused(
+            "pdf-auto-action",
+            "it is set to open a web address or another file, or run an action, by itself when it is opened; "
+            "save it again without that (for example with 'Print to PDF') and upload it again",
+        )
+    if "/Next" in action:
+        _check_automatic(action["/Next"], depth + 1)

@@ -15,11 +15,12 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.template.defaultfilters import filesizeformat
 
-from uploads.active_content import check_office, neutralise_csv
-from uploads.detection import DOCX, ODT, PDF, PPTX, XLSX, Kind, detect_kind
+from uploads.active_content import check_office
+from uploads.detection import DOCX, ODT, PDF, PPTX, TEXT, XLSX, Kind, detect_kind
 from uploads.pdf import check_pdf
 from uploads.refusals import UploadRefused
 from uploads.scanning import scan
+from uploads.text_files import safe_text
 
 logger = logging.getLogger("exchange.uploads")
 
@@ -68,6 +69,11 @@ def _check(handle: BinaryIO, extension: str, size: int, allowed: list[str]) -> C
             "too-large",
             f"it is {filesizeformat(size)}, over the {filesizeformat(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE)} limit",
         )
+    if not extension:
+        raise UploadRefused(
+            "extension",
+            f"its name has no extension; name it ending in one of .{', .'.join(allowed)} and upload it again",
+        )
     if extension not in allowed:
         raise UploadRefused("extension", f"'.{extension}' files are not accepted (accepted: {', '.join(allowed)})")
     kind = detect_kind(handle, size)
@@ -75,7 +81,11 @@ def _check(handle: BinaryIO, extension: str, size: int, allowed: list[str]) -> C
         raise UploadRefused(
             "mismatch", f"it is called .{extension} but its content is {kind.name} (.{kind.extensions[0]})"
         )
-    if kind is PDF:
+    if kind is TEXT:
+        handle.seek(0)
+        safe_text(handle.read(), extension)  # refuses what cannot be stored safely; neutralised() stores it
+        handle.seek(0)
+    elif kind is PDF:
         check_pdf(handle)
     elif kind in (DOCX, XLSX, PPTX, ODT):
         check_office(handle)
@@ -95,13 +105,23 @@ def _digest(handle: BinaryIO) -> str:
     return sha.hexdigest()[:16]
 
 
+def stored_bytes(data: bytes, name: str) -> bytes:
+    """A checked file's content as it should be stored: a text file in UTF-8 with formula-like
+    cells made text (uploads.text_files), anything else unchanged."""
+    extension = PurePath(name).suffix.lower().lstrip(".")
+    if extension not in TEXT.extensions:
+        return data
+    return safe_text(data, extension) or data
+
+
 def neutralised(file: UploadedFile) -> UploadedFile:
-    """A checked upload as it should be stored: a CSV's formula-like cells made text, else unchanged."""
-    if PurePath(file.name or "").suffix.lower() != ".csv":
+    """A checked upload as it should be stored (see stored_bytes)."""
+    if PurePath(file.name or "").suffix.lower().lstrip(".") not in TEXT.extensions:
         return file
     file.seek(0)
-    safe = neutralise_csv(file.read())
+    data = file.read()
     file.seek(0)
-    if safe is None:
+    safe = stored_bytes(data, file.name or "")
+    if safe is data:
         return file
     return SimpleUploadedFile(file.name, safe, content_type=file.content_type)

@@ -106,6 +106,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.visibility.RequestMemoMiddleware",
+    # An admin URL naming another publisher's draft answers 404 (resources.admin_visibility).
+    "resources.admin_visibility.AdminHiddenPageMiddleware",
     "uploads.middleware.StorageFailureMiddleware",
     # A write that could not get SQLite's lock in time: a 503 "try again" page, not a 500.
     "core.database_busy.DatabaseBusyMiddleware",

@@ -33,7 +33,7 @@ from resources.services.body_text import comparable, text_to_blocks
 from resources.services.bounded_extraction import remembered
 from resources.services.import_rows import ImportRow, RowValidator, read_import_file
 from resources.services.visibility import set_members_only
-from uploads.active_content import neutralise_csv
+from uploads.services import stored_bytes
 
 
 @dataclass
@@ -219,9 +219,8 @@ class _Writer:
     def _document(self, row: ImportRow, path: Path) -> Any:
         """The borough's document with this file's content, stored once however often it is imported."""
         document_model = get_document_model()
-        content = path.read_bytes()
-        if path.suffix.lower() == ".csv":  # formula-like cells made text, as for an upload in the admin
-            content = neutralise_csv(content) or content
+        # UTF-8 with formula-like cells made text, as for an upload in the admin
+        content = stored_bytes(path.read_bytes(), path.name)
         file_hash = hashlib.sha1(content).hexdigest()  # noqa: S324 - Wagtail's own file_hash is SHA-1
         collection = self._collection(row.borough)
         document = document_model.objects.filter(collection=collection, file_hash=file_hash).first()

@@ -7,7 +7,10 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.models import Group
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
+from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
 from core.roles import NETWORK_MEMBERS, is_coordinator
@@ -87,6 +90,45 @@ def admin_page_filter(user: Any) -> Q | None:
     if is_coordinator(user):
         return None
     visible = Q(live=True)
+    if user.is_authenticated:
+        visible |= Q(owner=user)  # a lead's own event drafts live under /events/, not their publisher
     for path in _publishers().led_by(user).values_list("path", flat=True):
         visible |= Q(path__startswith=path)
     return visible
+
+
+def admin_visible_pages(user: Any, pages: Any = None) -> Any:
+    """``pages`` (all pages by default) narrowed to what ``user`` may see listed in the admin."""
+    pages = Page.objects.all() if pages is None else pages
+    visible = admin_page_filter(user)
+    return pages if visible is None else pages.filter(visible)
+
+
+def admin_document_filter(user: Any) -> Q | None:
+    """A Q of the documents ``user`` may see listed in the admin (the rule of document_visible_to),
+    None for all: their publishers' collections, and documents used by a page they may read live
+    or that sits under a publisher they lead."""
+    if is_coordinator(user):
+        return None
+    readable = Q(live=True)
+    hidden = hidden_filter(user)
+    if hidden is not None:
+        readable &= ~hidden
+    led = _publishers().led_by(user)
+    for path in led.values_list("path", flat=True):
+        readable |= Q(path__startswith=path)
+    pages = Page.objects.filter(readable)
+    # The reference index keeps ids as text, so the numbers are compared as text (never the other
+    # way round: PostgreSQL may cast a row of another kind, whose id is not a number, first).
+    referenced = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ContentType.objects.get_for_model(get_document_model()),
+        to_object_id=Cast(OuterRef("pk"), CharField()),
+        object_id__in=pages.annotate(pk_text=Cast("pk", CharField())).values("pk_text"),
+    )
+    attachments = apps.get_model("resources", "ResourceAttachment").objects
+    attached = attachments.filter(page_id__in=pages.values("pk")).values("document_id")
+    collections = led.filter(access__isnull=False).values("access__collection_id")
+    # Plain id lists, not Exists: the search backends translate only field lookups.
+    referenced_ids = get_document_model().objects.filter(Exists(referenced)).values("pk")
+    return Q(collection_id__in=collections) | Q(pk__in=attached) | Q(pk__in=referenced_ids)

@@ -67,7 +67,7 @@ def test_accepted_formats(name, data):
         ("macros.odt", samples.odt_file(extra={"Basic/Standard/Module1.xml": b"<m/>"}), "macro"),
         ("sheet.ods", samples.odt_file("application/vnd.oasis.opendocument.spreadsheet"), "unsupported-office"),
         ("binary.txt", b"\x00\x01\x02", "unknown-type"),
-        ("latin1.txt", "Caf\u00e9 notes".encode("latin-1"), "unknown-type"),
+        ("utf16-no-mark.txt", "Caf\u00e9 notes".encode("utf-16-le"), "encoding"),
         ("empty.pdf", b"", "empty"),
         ("padded.pdf", b"junk" + samples.pdf(), "disguised-pdf"),
     ],
