@@ -1,4 +1,4 @@
-"""python manage.py load_demo: the demo network (publishers' details, resources, attachments, events).
+"""python manage.py load_demo: the demo network (publishers' details, resources, attachments, events, audits).
 
 Idempotent: it goes through the bulk importer, which leaves unchanged resources alone,
 and only touches other pages when their demo values differ.
@@ -11,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from core.progress import progress_bar
+from demo.services.audits import load_demo_audits
 from demo.services.events import load_demo_events
 from demo.services.network import load_demo_network
 from resources.services.import_rows import ImportFileError
@@ -35,3 +36,5 @@ class Command(BaseCommand):
         )
         events = load_demo_events()
         self.stdout.write(f"Demo events: {len(events)} created.")
+        audits = load_demo_audits()
+        self.stdout.write(f"Demo audits: {audits.rounds} rounds, {audits.returns} returns created.")
