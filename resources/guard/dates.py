@@ -32,9 +32,10 @@ _DATE = re.compile(
     rf"|{_MONTH} (?:the )?{_DAY},? {_YEAR}"  # Feb 1st 2015, February 1, 2015
     rf")(?![\w/-])"
 )
-# Month and year only: "March 2017", "03/2017", "2017-03".
+# Month and year only: "March 2017", "03/2017", "03 2017" (a file name spelt out), "2017-03".
 _MONTH_YEAR = re.compile(
-    rf"(?i)(?<![\w/.-])(?:{_MONTH},? {_YEAR}|(?:0?[1-9]|1[0-2])[/.-]{_YEAR}|{_YEAR}-(?:0[1-9]|1[0-2]))(?![\w/-]|\.\d)"
+    rf"(?i)(?<![\w/.-])(?:{_MONTH},? {_YEAR}|(?:0?[1-9]|1[0-2])(?:[/.-]| {{1,2}}){_YEAR}|{_YEAR}-(?:0[1-9]|1[0-2]))"
+    r"(?![\w/-]|\.\d)"
 )
 _STRONG_CUE = re.compile(
     r"(?i)(?:\bdob\b|\bd\.o\.b\b\.?|\bd/o/b\b|\bdate of birth\b|\bbirth ?date\b|\bbirthday\b|\bb\.[ :]{0,2}$)"

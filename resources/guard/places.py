@@ -18,7 +18,8 @@ PUBLIC_OFFICE_CUE = re.compile(
     r"(?i)\b(?:town hall|civic cent(?:re|er)|(?:customer )?service cent(?:re|er)|council offices?"
     r"|london borough of|royal borough of|london councils|venue|headquarters|head office|offices? (?:at|is|are)"
     r"|our offices?|main office|library|conference cent(?:re|er)|one stop shop|contact cent(?:re|er)"
-    r"|held at|session at|training at|hosted at|reception at|write to us|postal address|visit us)\b"
+    r"|(?:held|hosted|based) at|(?:sessions?|training|meetings?|events?|courses?) (?:is |are |will be )?(?:held )?at"
+    r"|reception at|write to us|postal address|visit us)\b"
 )
 
 
@@ -40,7 +41,9 @@ _OUTWARD = (
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 _POSTCODE = re.compile(rf"(?i)(?<![A-Za-z0-9])(?:GIR ?0AA|{_OUTWARD}[ \u00a0]{{0,3}}{_INWARD})(?![A-Za-z0-9])")
 # Spelt out a character at a time ("E 8 1 D Y", "S E 1 5 3 Z Z"): capitals only, checked whole.
-_SPACED = re.compile(r"(?<![A-Za-z0-9])[A-Z](?:[ \u00a0]{1,2}[A-Z0-9]){4,6}(?![A-Za-z0-9])")
+_SPACED = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z](?:[ \u00a0]{0,2}[A-Z0-9]){4,6}|(?i:[a-z](?:[ \u00a0]{1,2}[a-z0-9]){4,6}))(?![A-Za-z0-9])"
+)
 _COMPACT = re.compile(rf"{_OUTWARD}{_INWARD}")
 _ORDINAL_INWARD = re.compile(r"\d(?:st|nd|rd|th)$")
 
@@ -50,7 +53,7 @@ def _postcode_matches(text: str) -> Iterable[tuple[int, int]]:
         if not _ORDINAL_INWARD.search(m.group()):  # "CP1 3rd" is prose, not an inward code
             yield m.start(), m.end()
     for m in _SPACED.finditer(text):
-        if _COMPACT.fullmatch(re.sub(r"\s", "", m.group())):
+        if _COMPACT.fullmatch(re.sub(r"\s", "", m.group()).upper()):
             yield m.start(), m.end()
 
 
