@@ -1,5 +1,11 @@
 """The resource editor's form: refuses to publish, approve or submit for moderation while the
-personal-data guard has high-confidence findings, unless a coordinator records why it is safe."""
+personal-data guard has high-confidence findings.
+
+A clear identifier (NHS or NI number, date of birth, postcode, phone, email, case reference) is
+never let through: it is removed. A softer finding (a name, a street address, a school with a
+first name) may be acknowledged by whoever publishes or submits, with a reason recorded in the
+page's history with their name (resources.services.page_guard.CLEAR_IDENTIFIERS).
+"""
 
 from typing import Any
 
@@ -14,13 +20,12 @@ from resources.services.page_guard import (
     GuardedContent,
     documents_by_id,
     has_blocking,
+    must_remove,
     raw_strings,
     scan_content,
     scan_texts,
 )
 from resources.services.visibility import document_visible_to
-
-OVERRIDE_PERMISSION = "resources.override_guard"
 
 
 class PublishingActions:
@@ -61,7 +66,7 @@ class GuardedPageForm(PublishingActions, WagtailAdminPageForm):
             problems = "; ".join(f"{f.sentence} ({f.masked})" for f in findings)
             raise ValidationError(
                 f"This cannot be {verb}: it looks like it contains personal data. {problems}. "
-                "Remove it and save; if you think the check is wrong, ask a coordinator."
+                "Remove it and save; if the check is wrong, tell the coordinators so it can be corrected."
             )
         return cleaned
 
@@ -81,10 +86,12 @@ class ResourcePageForm(PublishingActions, WagtailAdminPageForm):
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        label="Override reason (coordinators only)",
+        label="Why a flagged name or address is not a child's or family's",
         help_text=(
-            "Only if the personal-data check is wrong: say why this is safe to publish. "
-            "Recorded in the audit log with your name."
+            "Only for names, street addresses and schools the check flagged that are not about a child or "
+            "family (a professional, an author, an office): say why. Recorded in the page history with your "
+            "name. NHS and NI numbers, dates of birth, postcodes, phone numbers, email addresses and case "
+            "references can never be let through: remove them."
         ),
     )
 
@@ -97,16 +104,21 @@ class ResourcePageForm(PublishingActions, WagtailAdminPageForm):
         findings = scan_content(self._content(cleaned))
         if not has_blocking(findings):
             return cleaned
-        reason = (cleaned.get("guard_override_reason") or "").strip()
-        if reason and self.for_user.has_perm(OVERRIDE_PERMISSION):
-            return cleaned  # the after_edit_page / after_create_page hooks record it in the audit log
-        problems = [f"{finding.sentence} ({finding.masked})" for finding in findings if finding.blocks]
         verb = "published" if self.publishing() else "submitted for moderation"
-        message = f"This cannot be {verb}: it looks like it contains personal data. " + "; ".join(problems) + "."
-        if self.for_user.has_perm(OVERRIDE_PERMISSION):
-            message += " Remove it, or give an override reason if the check is wrong."
+        hard = must_remove(findings)
+        reason = (cleaned.get("guard_override_reason") or "").strip()
+        if reason and not hard:
+            return cleaned  # acknowledged: the after_edit_page / after_create_page hooks record it
+        shown = hard if reason else [finding for finding in findings if finding.blocks]
+        problems = "; ".join(f"{finding.sentence} ({finding.masked})" for finding in shown)
+        message = f"This cannot be {verb}: it looks like it contains personal data. {problems}."
+        if hard:
+            message += " These can never be let through, whatever the reason: remove them and save."
         else:
-            message += " Remove it and save; if you think the check is wrong, ask a coordinator."
+            message += (
+                " Remove it, or, if it is not about a child or family (a professional, an author, an office), "
+                "say why in the box for flagged names and addresses."
+            )
         raise ValidationError(message)
 
     def _refuse_unreadable_attachments(self) -> None:

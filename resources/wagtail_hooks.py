@@ -24,7 +24,6 @@ from core.next_url import safe_next_url
 from core.roles import is_coordinator
 from resources import admin_views
 from resources.admin_visibility import VISIBLE_BULK_ACTIONS, VisibleDocumentsAPIViewSet
-from resources.forms import OVERRIDE_PERMISSION
 from resources.models import BoroughPage, PublisherAccess, ResourcePage
 from resources.models.workflow import OVERRIDE_ACTION, OVERRIDE_LOG_ACTION
 from resources.page_links import ReadablePageLinkHandler, VisiblePageLinkElementHandler
@@ -80,13 +79,18 @@ def refuse_unsafe_bulk_actions(
 
 
 def _log_override(request: HttpRequest, page: Any) -> None:
-    """The form let a coordinator publish despite findings; record who, why and what (masked)."""
+    """The form let softer findings through on a reason; record who, why and what (masked).
+
+    Anyone who publishes or submits may acknowledge a name or an address; clear identifiers
+    never reach here (the form refuses them whatever the reason).
+    """
     reason = (request.POST.get("guard_override_reason") or "").strip()
-    if not (reason and request.POST.get("action-publish") and request.user.has_perm(OVERRIDE_PERMISSION)):
+    acting = request.POST.get("action-publish") or request.POST.get("action-submit")
+    if not (reason and (acting or request.POST.get("action-restart-workflow"))):
         return
     specific = page.specific
-    if isinstance(specific, ResourcePage) and specific.live:
-        findings = scan_page(specific)
+    if isinstance(specific, ResourcePage):
+        findings = scan_page(specific.get_latest_revision_as_object())
         if has_blocking(findings):
             log(
                 instance=specific,

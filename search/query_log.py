@@ -3,7 +3,8 @@
 No user or address is stored. Words that look like identifiers (long numbers, email
 addresses) are withheld, because practitioners sometimes paste a case or NHS number into
 any box they see; names, postcodes and other personal data the guard finds are starred out
-before the entry is written. Entries older than the reports' longest period are deleted.
+before the entry is written, every word of a name with them (no "****** tester" left behind).
+Entries older than the reports' longest period are deleted.
 """
 
 import datetime
@@ -13,7 +14,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from core.text import normalise
-from resources.guard import redact
+from resources.guard import redact_search
 from search.models import SearchLog
 
 RETENTION = datetime.timedelta(days=90)
@@ -23,7 +24,7 @@ _PRUNE_KEY = "search:log-pruned"
 
 
 def record_search(query: str, filters: dict, result_count: int) -> None:
-    text = WITHHELD if _IDENTIFIER.search(query) else redact(normalise(query)[:200])
+    text = WITHHELD if _IDENTIFIER.search(query) else redact_search(normalise(query)[:200])
     SearchLog.objects.create(query=text, filters=filters, result_count=result_count)
     _prune_daily()
 

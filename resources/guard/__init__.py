@@ -6,7 +6,7 @@ order. A "high" finding must stop publication; a "low" one is shown as a warning
 """
 
 from .detectors import DEFAULT_ALLOWED_EMAIL_DOMAINS
-from .redact import identifier_text, redact, scan_identifier
+from .redact import identifier_text, redact, redact_search, scan_identifier
 from .scanning import has_high_confidence, scan
 from .types import HIGH, LOW, Finding, Kind
 
@@ -19,6 +19,7 @@ __all__ = [
     "has_high_confidence",
     "identifier_text",
     "redact",
+    "redact_search",
     "scan",
     "scan_identifier",
 ]

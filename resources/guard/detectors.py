@@ -13,8 +13,10 @@ from django.conf import settings
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
 from .context import personal_cue_near
+from .dates import detect_dates_of_birth
 from .masking import mask, mask_email
-from .people import detect_addresses, detect_person_names, detect_school_year_name
+from .people import detect_person_names, detect_school_year_name
+from .places import detect_addresses, detect_postcodes
 from .types import HIGH, LOW, Finding, Kind
 
 
@@ -32,8 +34,13 @@ _SEP = r"(?:[ \u00a0]{1,2}|[ \u00a0]?[./-][ \u00a0]?)?"
 _NHS = re.compile(
     rf"(?<![\w/.-])(?:\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}|\d{{4}}{_SEP}\d{{3}}{_SEP}\d{{3}})(?![\w/-]|\.\d)"
 )
+# Any ten digits however spaced or split ("9 9 9 0 1 …", a line break from a PDF or a table
+# cell): read only where "NHS" or a patient identifier says what they are.
+_LOOSE_NHS = re.compile(r"(?<![\w/.-])\d(?:(?:\s{1,4}|[ \u00a0]?[./-][ \u00a0]?)?\d){9}(?![\w/-]|\.\d|\s{1,2}\d)")
 _NOT_NHS_CUES = re.compile(r"(?i)\b(?:isbn|issn|tel|phone|call|fax)\b\W{0,3}$")
 _NHS_CUE = re.compile(r"(?i)\bnhs\b|\bhealth (?:service )?(?:no|number)\b|\bpatient (?:id|identifier|number)\b")
+# A letter O (or o) typed for a zero among digits: "99O 012 67O4".
+_LETTER_ZERO = re.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -45,18 +52,28 @@ def nhs_check_digit_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+def _nhs_cued(text: str, start: int, end: int) -> bool:
+    return bool(_NHS_CUE.search(_before(text, start, 40)) or _NHS_CUE.search(_after(text, end, 15)))
+
+
 def detect_nhs_numbers(text: str) -> Iterable[Finding]:
-    """Valid by check digit anywhere; failing it only where "NHS" says what it is (a mistyped
-    real number still identifies a child to anyone who can correct one digit)."""
-    for m in _NHS.finditer(text):
+    """Valid by check digit anywhere; failing it, or spaced or split oddly, only where "NHS" says
+    what it is (a mistyped real number still identifies a child to anyone who can correct one digit)."""
+    # Same length as ``text``, so positions hold: a letter O among digits read as the zero it stands for.
+    digits_text = _LETTER_ZERO.sub("0", text) if ("O" in text or "o" in text) else text
+    for m in _NHS.finditer(digits_text):
         digits = re.sub(r"\D", "", m.group())
         if len(set(digits)) == 1:
             continue  # 0000000000: a system's empty value
         if nhs_check_digit_ok(digits):
             low = _NOT_NHS_CUES.search(_before(text, m.start(), 12))
-            yield Finding(Kind.NHS_NUMBER, LOW if low else HIGH, m.start(), m.end(), mask(m.group()))
-        elif _NHS_CUE.search(_before(text, m.start(), 30)) or _NHS_CUE.search(_after(text, m.end(), 10)):
-            yield Finding(Kind.NHS_NUMBER, HIGH, m.start(), m.end(), mask(m.group()))
+            yield Finding(Kind.NHS_NUMBER, LOW if low else HIGH, m.start(), m.end(), mask(text[m.start() : m.end()]))
+        elif _nhs_cued(text, m.start(), m.end()):
+            yield Finding(Kind.NHS_NUMBER, HIGH, m.start(), m.end(), mask(text[m.start() : m.end()]))
+    for m in _LOOSE_NHS.finditer(digits_text):
+        digits = re.sub(r"\D", "", m.group())
+        if len(set(digits)) > 1 and _nhs_cued(text, m.start(), m.end()):
+            yield Finding(Kind.NHS_NUMBER, HIGH, m.start(), m.end(), mask(text[m.start() : m.end()]))
 
 
 # --- National Insurance numbers ------------------------------------------------------
@@ -84,83 +101,6 @@ def detect_ni_numbers(text: str) -> Iterable[Finding]:
         yield Finding(Kind.NI_NUMBER, confidence, m.start(), m.end(), mask(value, keep=2))
 
 
-# --- Postcodes -----------------------------------------------------------------------
-_POSTCODE = re.compile(
-    r"(?i)(?<![A-Za-z0-9])(?:GIR ?0AA|(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}"
-    r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])[ \u00a0]?[0-9][ABD-HJLNP-UW-Z]{2})"
-    r"(?![A-Za-z0-9])"
-)
-_ORDINAL_INWARD = re.compile(r"\d(?:st|nd|rd|th)$")
-_PUBLIC_ADDRESS_CUES = re.compile(
-    r"(?i)\b(?:town hall|civic cent(?:re|er)|council offices?|london councils|venue|headquarters|head office"
-    r"|offices at|library|conference cent(?:re|er))\b"
-)
-
-
-def detect_postcodes(text: str) -> Iterable[Finding]:
-    for m in _POSTCODE.finditer(text):
-        value = m.group()
-        if _ORDINAL_INWARD.search(value):
-            continue  # "CP1 3rd" is prose, not an inward code
-        public = _PUBLIC_ADDRESS_CUES.search(_before(text, m.start(), 80))
-        low = public and not personal_cue_near(text, m.start(), m.end())
-        yield Finding(Kind.POSTCODE, LOW if low else HIGH, m.start(), m.end(), mask(value, keep=2))
-
-
-# --- Dates of birth ------------------------------------------------------------------
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_DATE = re.compile(
-    rf"(?i)(?<![\w/.-])(?:"
-    rf"(?:0?[1-9]|[12][0-9]|3[01])(?P<s1>[/.-])(?:0?[1-9]|1[0-2])(?P=s1)(?:19|20)?\d{{2}}"  # 01/02/2015, 1.2.15
-    rf"|(?:0?[1-9]|[12][0-9]|3[01]) {{1,2}}(?:0?[1-9]|1[0-2]) {{1,2}}(?:19|20)\d{{2}}"  # 03 04 2015
-    rf"|(?:19|20)\d{{2}}(?P<s2>[/.-])(?:0?[1-9]|1[0-2])(?P=s2)(?:0?[1-9]|[12][0-9]|3[01])"  # 2015-02-01, 2015/04/03
-    rf"|{_DAY}(?: of)? {_MONTH},? (?:19|20)\d{{2}}"  # 1 February 2015, 1st of Feb 2015
-    rf"|{_MONTH} {_DAY},? (?:19|20)\d{{2}}"  # Feb 1st 2015, February 1, 2015
-    rf")(?![\w/-])"
-)
-_MONTH_YEAR = re.compile(rf"(?i)\b{_MONTH},? (?:19|20)\d{{2}}\b")
-_STRONG_CUE = re.compile(
-    r"(?i)(?:\bdob\b|\bd\.o\.b\b\.?|\bd/o/b\b|\bdate of birth\b|\bbirth ?date\b|\bbirthday\b|\bb\.[ :]{0,2}$)"
-)
-_BORN = re.compile(r"(?i)\bborn\b")
-_BORN_GAP = re.compile(r"(?i)^[\s:,(-]{0,4}(?:on |in )?(?:the )?$")
-_AFTER_DATE_CUE = re.compile(r"(?i)^[\s(,:-]{0,3}(?:dob|d\.o\.b|d/o/b|date of birth|born)\b")
-
-
-def _dob_confidence(text: str, start: int, end: int) -> str | None:
-    before = _before(text, start, 30)
-    if _STRONG_CUE.search(before) or _AFTER_DATE_CUE.search(_after(text, end, 20)):
-        return HIGH
-    # "born" reads as a birth date only right before the date; further away it may be prose.
-    window = _before(text, start, 40)
-    born = list(_BORN.finditer(window))
-    if born:
-        gap = window[born[-1].end() :]
-        if _BORN_GAP.match(gap):
-            return HIGH
-        return None if re.search(r"[.,;]", gap) else LOW  # a clause break: "born out of X, published …"
-    return None
-
-
-def detect_dates_of_birth(text: str) -> Iterable[Finding]:
-    """A date next to a birth cue; a date on its own (publication, review) is not a finding."""
-    full_dates: list[tuple[int, int]] = []  # in order of start, for a bisect below
-    for m in _DATE.finditer(text):
-        full_dates.append((m.start(), m.end()))
-        confidence = _dob_confidence(text, m.start(), m.end())
-        if confidence:
-            yield Finding(Kind.DATE_OF_BIRTH, confidence, m.start(), m.end(), mask(m.group(), keep=2))
-    for m in _MONTH_YEAR.finditer(text):  # "born in March 2015": month and year only
-        i = bisect.bisect_right(full_dates, (m.start(), len(text)))
-        inside_full_date = i > 0 and full_dates[i - 1][1] > m.start()
-        if not inside_full_date and _dob_confidence(text, m.start(), m.end()):
-            yield Finding(Kind.DATE_OF_BIRTH, LOW, m.start(), m.end(), mask(m.group(), keep=2))
-
-
 # --- Phone numbers -------------------------------------------------------------------
 _OFFICE_CUES = re.compile(
     r"(?i)\b(?:switchboard|main (?:line|number)|office|helpline|help line|advice line|contact cent(?:re|er)"
@@ -170,6 +110,14 @@ _OFFICE_CUES = re.compile(
 # After a number only a label counts ("020 … (switchboard)"), not the next clause's words.
 _OFFICE_LABEL_AFTER = re.compile(
     r"\s{0,2}[(\[,:\u2013-]{0,2}\s{0,2}(?:[A-Za-z'-]{1,20}\s){0,2}" + _OFFICE_CUES.pattern.removeprefix("(?i)"), re.I
+)
+# A borough named just before a landline ("Lambeth: 020 …", "call Sutton on 020 …") is its
+# switchboard or a service line; a mobile is never a borough's published number.
+_BOROUGH = re.compile(
+    r"(?i)\b(?:city of london|barking|dagenham|barnet|bexley|brent|bromley|camden|croydon|ealing|enfield|greenwich"
+    r"|hackney|hammersmith|fulham|haringey|harrow|havering|hillingdon|hounslow|islington|kensington|chelsea"
+    r"|kingston|lambeth|lewisham|merton|newham|redbridge|richmond|southwark|sutton|tower hamlets"
+    r"|waltham forest|wandsworth|westminster)\b(?:'s)?[^.;\n]{0,25}$"
 )
 _PUBLIC_TYPES = {
     PhoneNumberType.TOLL_FREE,
@@ -224,10 +172,12 @@ def detect_phone_numbers(text: str) -> Iterable[Finding]:
         before = text[max(previous_end, start - 60) : start]
         personal = personal_cue_near(text, start, end, before_from=previous_end)
         previous_end = end
+        landline = str(number.national_number)[:1] in "123"
         public = (
             phonenumbers.number_type(number) in _PUBLIC_TYPES
             or _OFFICE_CUES.search(before)
             or _OFFICE_LABEL_AFTER.match(_after(text, end, 40))
+            or (landline and _BOROUGH.search(before))
         )
         low = public and not personal
         yield Finding(Kind.PHONE, LOW if low else HIGH, start, end, mask(text[start:end], keep=4))

@@ -15,6 +15,7 @@ def mask(value: str, keep: int = 3) -> str:
     Fewer than ``keep`` are kept for short values (a third of the letters and digits at
     most), so "N1 9GU" becomes "N* ***" while "999 123 4567" becomes "999 *** ****".
     """
+    value = " ".join(value.split())  # a value split over lines is shown on one, so messages stay one line each
     alnum = sum(ch.isalnum() for ch in value)
     if not alnum:
         return MASK_CHAR * len(value)

@@ -2,6 +2,7 @@
 
 import bisect
 import dataclasses
+import re
 import unicodedata
 
 from .detectors import DETECTORS
@@ -12,6 +13,9 @@ from .types import HIGH, Finding
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # Cyrillic letters drawn like Latin ones ("Kаyleigh" with a Cyrillic а reads as a name).
 _LOOKALIKES = str.maketrans("аеорсухіАВЕКМНОРСТХ", "aeopcyxiABEKMHOPCTX")
+# A web address hides its words behind "+" and "%20" (a maps link: "?q=14+Any+Road+SE15+3ZZ").
+_URL = re.compile(r"(?i)(?:https?://|www\.)[^\s<>\"']{1,2000}")
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 
 
 def scan(text: str | None) -> list[Finding]:
@@ -24,24 +28,49 @@ def scan(text: str | None) -> list[Finding]:
     """
     if not text:
         return []
-    plain, positions = _as_seen(text)
+    plain, positions, ends = _as_seen(text)
     if plain == text:
         return _scan(text)
-    return [dataclasses.replace(f, start=positions[f.start], end=positions[f.end - 1] + 1) for f in _scan(plain)]
+    return [dataclasses.replace(f, start=positions[f.start], end=ends[f.end - 1]) for f in _scan(plain)]
 
 
-def _as_seen(text: str) -> tuple[str, list[int]]:
-    """The text as a reader sees it (NFKC, no invisible characters, Latin look-alikes), and for
-    each of its characters the position it came from."""
-    if text.isascii():
-        return text, []
+def _as_seen(text: str) -> tuple[str, list[int], list[int]]:
+    """The text as a reader sees it (NFKC, no invisible characters, Latin look-alikes, web
+    addresses decoded), and for each of its characters where it came from (start and end)."""
+    decoded = _decoded_urls(text)
+    if text.isascii() and not decoded:
+        return text, [], []
     chars: list[str] = []
     positions: list[int] = []
-    for position, char in enumerate(text):
-        seen = unicodedata.normalize("NFKC", char.translate(_INVISIBLE)).translate(_LOOKALIKES)
+    ends: list[int] = []
+    position = 0
+    while position < len(text):
+        if position in decoded:
+            seen, width = decoded[position]
+        else:
+            char = text[position]
+            seen = char if char.isascii() else unicodedata.normalize("NFKC", char.translate(_INVISIBLE))
+            seen, width = seen.translate(_LOOKALIKES), 1
         chars.extend(seen)
         positions.extend([position] * len(seen))
-    return "".join(chars), positions
+        ends.extend([position + width] * len(seen))
+        position += width
+    return "".join(chars), positions, ends
+
+
+def _decoded_urls(text: str) -> dict[int, tuple[str, int]]:
+    """For each "+" or "%XX" inside a web address, its position: (what it stands for, its width)."""
+    found: dict[int, tuple[str, int]] = {}
+    if "+" not in text and "%" not in text:
+        return found
+    for url in _URL.finditer(text):
+        for i in range(url.start(), url.end()):
+            if text[i] == "+":
+                found[i] = (" ", 1)
+            elif text[i] == "%" and (m := _ESCAPE.match(text, i)):
+                char = chr(int(m.group(1), 16))
+                found[i] = (char if char.isprintable() else " ", 3)
+    return found
 
 
 def _scan(text: str) -> list[Finding]:

@@ -89,10 +89,10 @@ class BoroughPage(RoutedPageMixin, Page):
         verbose_name = "borough or publisher"
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from resources.models.resource import ResourcePage  # the resource module imports this one
-
         context = super().get_context(request, *args, **kwargs)
-        visible = ResourcePage.objects.live().visible_to(request.user)
+        # The publisher's resources by relation: the resource module imports this one.
+        resources = self.resources.model.objects
+        visible = resources.live().visible_to(request.user)
         page_obj = paginate(request, visible.in_borough(self).newest().with_publisher())
         page_obj.object_list = list(page_obj.object_list)
         adopted = list(visible.filter(adoptions__borough=self).exclude(borough=self).newest().with_publisher()[:50])

@@ -22,7 +22,7 @@ from core.routing import RoutedPageMixin
 from core.text import stems_text
 from resources.blocks import ResourceBodyBlock
 from resources.enums import PRINTED_TYPES, ResourceType
-from resources.forms import OVERRIDE_PERMISSION, ResourcePageForm
+from resources.forms import ResourcePageForm
 from resources.models.boroughs import BoroughPage
 from resources.panels import GuardFindingsPanel, SubmissionNotePanel
 from resources.querysets import ResourcePageManager, facet_names, linked_ids
@@ -133,7 +133,7 @@ class ResourcePage(RoutedPageMixin, Page):
         ),
         MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading="Contact"),
         InlinePanel("related_resources", label="Related resource", heading="Related resources"),
-        FieldPanel("guard_override_reason", permission=OVERRIDE_PERMISSION),
+        FieldPanel("guard_override_reason"),
     ]
 
     search_fields = [

@@ -1,12 +1,15 @@
-"""Coordinator approval that will not publish personal data without a recorded reason."""
+"""Coordinator approval that will not publish personal data: a name or an address the guard
+flagged may be approved with a recorded reason; a clear identifier (an NHS number, a date of
+birth, a postcode …) never is: the only action is to request changes."""
 
 from typing import Any
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask
 
-from resources.services.page_guard import has_blocking, scan_page, summarise
+from resources.services.page_guard import has_blocking, must_remove, scan_page, summarise
 
 OVERRIDE_ACTION = "approve-override"
 OVERRIDE_LOG_ACTION = "exchange.guard_override"
@@ -36,7 +39,10 @@ class GuardedApprovalTask(AbstractGroupApprovalTask):
         actions = super().get_actions(obj, user)
         if not actions:
             return actions
-        if has_blocking(self._findings(obj)):
+        findings = self._findings(obj)
+        if must_remove(findings):
+            return [("reject", "Request changes", True)]
+        if has_blocking(findings):
             return [
                 ("reject", "Request changes", True),
                 (OVERRIDE_ACTION, "Approve with override reason", True),
@@ -52,6 +58,8 @@ class GuardedApprovalTask(AbstractGroupApprovalTask):
         if action_name == OVERRIDE_ACTION:
             reason = kwargs.pop("override_reason", "")
             page = task_state.workflow_state.content_object
+            if must_remove(self._findings(page)):
+                raise PermissionDenied("A clear identifier is never published: request changes instead.")
             log(
                 instance=page,
                 action=OVERRIDE_LOG_ACTION,

@@ -175,10 +175,28 @@ def _pdf(data: bytes) -> ExtractionResult:
 
     metadata = pdf_metadata(reader)
     pages_read = min(page_count, MAX_PDF_PAGES)
-    text = normalise("\n".join(_capped(page.extract_text() or "" for page in reader.pages[:pages_read])))
+    text = normalise("\n".join(_capped(_page_text(page) for page in reader.pages[:pages_read])))
     if len(re.sub(r"\s", "", text)) < MIN_CHARS_PER_PAGE * pages_read:
         return ExtractionResult(text=text, page_count=page_count, error=NO_TEXT_LAYER, metadata=metadata)
     return ExtractionResult(text=text, page_count=page_count, metadata=metadata)
+
+
+# Text drawn a character at a time comes out one character a line ("K\na\ny…"), which hides a
+# name or a number from the guard; the layout reading places the characters back into lines.
+_ONE_CHARACTER_LINE = re.compile(r"^\s*\S?\s*$")
+MIN_SPLIT_LINES = 8
+
+
+def _page_text(page: Any) -> str:
+    text = page.extract_text() or ""
+    lines = text.split("\n")
+    split = sum(1 for line in lines if _ONE_CHARACTER_LINE.match(line))
+    if split < MIN_SPLIT_LINES or split * 3 < len(lines):
+        return text
+    try:
+        return page.extract_text(extraction_mode="layout") or text
+    except Exception:  # the plain reading above stands; layout is only a better one
+        return text
 
 
 def _docx(data: bytes) -> ExtractionResult:

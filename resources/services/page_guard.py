@@ -32,6 +32,14 @@ _NOT_A_PERSON = re.compile(
 )
 
 
+# Clear identifiers: no reason makes one safe to publish, so a must-remove finding of these kinds is
+# never overridden or acknowledged, by a lead or a coordinator; it is removed. A softer finding (a
+# name, a street, a school with a first name) may be a professional, an author or an office, so
+# whoever publishes or submits may acknowledge it with a reason, recorded with their name.
+CLEAR_IDENTIFIERS = frozenset(
+    {"nhs_number", "ni_number", "date_of_birth", "postcode", "phone", "email", "case_reference"}
+)
+
 # The guard's kinds in an editor's words (resources.guard.types.Kind).
 KIND_LABELS = {
     "nhs_number": "NHS number",
@@ -74,6 +82,11 @@ class PageFinding:
     @property
     def blocks(self) -> bool:
         return self.confidence == HIGH
+
+    @property
+    def acknowledgeable(self) -> bool:
+        """Whether a reason may let this through: anything but a must-remove clear identifier."""
+        return not (self.blocks and self.kind in CLEAR_IDENTIFIERS)
 
     def describe(self) -> str:
         return f"{self.location}: {self.kind} ({self.masked})"
@@ -180,6 +193,11 @@ def scan_page(page: Any) -> list[PageFinding]:
 
 def has_blocking(findings: Iterable[PageFinding]) -> bool:
     return any(finding.blocks for finding in findings)
+
+
+def must_remove(findings: Iterable[PageFinding]) -> list[PageFinding]:
+    """The findings no reason can let through (clear identifiers at must-remove confidence)."""
+    return [finding for finding in findings if not finding.acknowledgeable]
 
 
 def summarise(findings: Iterable[PageFinding]) -> list[str]:

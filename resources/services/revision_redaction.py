@@ -3,7 +3,7 @@
 Drafts and autosaves keep every state of a page, and history, compare, revert, a revision's
 preview, the admin API and later backups all read them; the page's log keeps its title at each
 action. When the newest revision no longer
-holds a must-remove finding that an earlier one did, every revision of the page has that
+holds a must-remove finding that any earlier one did, every revision of the page has that
 value starred out, as the guard masks, so no route can show it again. Values still present
 in the newest revision are left alone: the guard keeps them from being published, and a
 coordinator may have recorded why one is safe.
@@ -94,18 +94,24 @@ def _redacted(value: Any, removed: set[str]) -> Any:
 def redact_removed_personal_data(latest: Revision) -> int:
     """Star out, in every revision of ``latest``'s page, must-remove values it no longer holds.
 
-    Compares the newest revision with the one before it: each save runs this, so a value
-    removed at any point is caught at that save. Returns how many revisions were rewritten.
+    Compares the newest revision with every earlier one, not only the one before it: a value
+    removed in a save whose redaction never ran (a revision saved outside the editor, a task
+    lost) is still held by older revisions, and the next save catches it. Returns how many
+    revisions were rewritten.
     """
     revisions = Revision.objects.filter(base_content_type_id=latest.base_content_type_id, object_id=latest.object_id)
-    previous = revisions.exclude(pk=latest.pk).order_by("-created_at", "-pk").first()
-    if previous is None:
-        return 0
-    removed = held_values(previous.content) - held_values(latest.content)
+    kept = held_values(latest.content)
+    held = {
+        revision.pk: held_values(revision.content) | _high_values(revision.object_str)
+        for revision in revisions.exclude(pk=latest.pk).only("pk", "content", "object_str")
+    }
+    removed = set().union(*held.values()) - kept if held else set()
     if not removed:
         return 0
     changed = 0
     for revision in revisions.only("pk", "content", "object_str"):  # the newest too: its stale draft title
+        if revision.pk != latest.pk and not held[revision.pk] & removed:
+            continue
         content = _redacted(revision.content, removed)
         object_str = _redacted_text(revision.object_str, removed)
         if content != revision.content or object_str != revision.object_str:

@@ -123,9 +123,11 @@ DOB_CASES: list[Case] = [
     ("Birthday: 2 Dec 2011", {DOB}),
     ("Unborn baby due; sibling DOB 30 Sept 2020", {DOB}),
     ("Mother's date of birth is 9 Aug 1995", {DOB}),
-    # month and year only, or a weak cue: warn
-    ("The child was born in March 2015 according to the school.", {"date_of_birth:low"}),
+    # month and year only right after "born": a partial date of birth still narrows to one child
+    ("The child was born in March 2015 according to the school.", {DOB}),
+    # a weak cue (the date far from "born"): warn
     ("born prematurely at 30 weeks on 2 May 2021", {"date_of_birth:low"}),
+    ("born prematurely at 30 weeks in May 2021", {"date_of_birth:low"}),
     # look-alikes: publication, review and meeting dates; birth cues without a date
     ("Published 01/02/2015", set()),
     ("Review date: 2015-02-01", set()),

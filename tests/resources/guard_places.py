@@ -8,6 +8,7 @@ their own rows. Every value is synthetic, as in those modules.
 """
 
 from tests.resources.guard_cases import CASES
+from tests.resources.guard_cases_outside import OUTSIDE_CASES
 from tests.resources.guard_cases_spellings import SPELLING_CASES
 
 Row = tuple[str, bool]
@@ -17,7 +18,7 @@ def _blocks(expected: set[str]) -> bool:
     return any(":" not in label for label in expected)
 
 
-TEXTS: list[Row] = [(text, _blocks(expected)) for text, expected in [*CASES, *SPELLING_CASES]]
+TEXTS: list[Row] = [(text, _blocks(expected)) for text, expected in [*CASES, *SPELLING_CASES, *OUTSIDE_CASES]]
 
 
 def sample(rows: list[Row], size: int) -> list[Row]:
@@ -52,6 +53,9 @@ VERSIONS: list[Row] = [
     ("WT 2023", False),
     ("ICPC v2", False),
     ("Revised 01/04/2024", False),
+    ("Mrs Tester's copy", True),
+    ("born March 2017", True),
+    ("Munro (2011) edition", False),
 ]
 
 SLUGS: list[Row] = [
@@ -80,6 +84,14 @@ SLUGS: list[Row] = [
     ("rcpc-within-3-months", False),
     ("camden-chronology-guide-v2", False),
     ("tower-hamlets-strategy-discussions", False),
+    ("mrs-tester-home-visit", True),
+    ("rhys-sample-tester-chronology", True),
+    ("born-march-2017-core-group", True),
+    ("nhs-9-9-9-0-1-2-6-7-0-4", True),
+    ("family-e-5-9-z-z", True),
+    ("munro-2011-review-summary", False),
+    ("turnell-and-edwards-1999-signs-of-safety", False),
+    ("brandon-et-al-2020-neglect", False),
 ]
 
 SOURCE_IDS: list[Row] = [
@@ -103,6 +115,10 @@ SOURCE_IDS: list[Row] = [
     ("cam-icpc-15-days", False),
     ("sos-map-v2", False),
     ("cam-2024-04-01", False),
+    ("cam-mrs-tester-01", True),
+    ("hack_kian_sample_tester", True),
+    ("munro-2011-ch2", False),
+    ("brandon-2020-neglect", False),
 ]
 
 CONTACT_EMAILS: list[Row] = [
@@ -149,4 +165,10 @@ FILE_NAMES: list[Row] = [
     ("policy-2024-04-01.txt", False),
     ("E09000007-camden-audit.txt", False),
     ("core-group-minutes-template.txt", False),
+    ("Mrs Tester letter.txt", True),
+    ("finley-mctester-plan.txt", True),
+    ("NHS 9 9 9 0 1 2 6 7 0 4.txt", True),
+    ("born 03-2017 notes.txt", True),
+    ("munro-2011-summary.txt", False),
+    ("turnell-edwards-1999-notes.txt", False),
 ]

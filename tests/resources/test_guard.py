@@ -10,9 +10,10 @@ from resources.guard import HIGH, LOW, Finding, Kind, scan
 from resources.guard.detectors import email_domain_allowed, nhs_check_digit_ok
 from resources.guard.masking import mask, mask_email
 from tests.resources.guard_cases import CASES as FIRST_CASES
+from tests.resources.guard_cases_outside import OUTSIDE_CASES
 from tests.resources.guard_cases_spellings import SPELLING_CASES
 
-CASES = [*FIRST_CASES, *SPELLING_CASES]
+CASES = [*FIRST_CASES, *SPELLING_CASES, *OUTSIDE_CASES]
 
 MIN_RECALL = 0.95
 MIN_PRECISION = 0.9

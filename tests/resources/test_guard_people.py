@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from resources.guard import HIGH, Kind, scan
-from resources.guard.people import first_names, last_names
+from resources.guard.name_lists import first_names, last_names
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "content"
 

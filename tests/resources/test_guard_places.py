@@ -35,6 +35,7 @@ from tests.resources.guard_places import (
     Row,
     sample,
 )
+from tests.resources.hidden_files import HIDDEN_PLACES
 from tests.resources.office_files import make_odt, make_pptx, make_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +106,10 @@ FILES: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "XLSX cells": ("xlsx", lambda text: make_xlsx([["Notes"], [text]])),
     "PPTX slides": ("pptx", lambda text: make_pptx(["Strategy meetings", text])),
     "ODT body": ("odt", lambda text: make_odt(["Chronology template", text])),
+    **HIDDEN_PLACES,
 }
+# A sheet's name holds 31 characters: the rows that fit.
+SHEET_NAMES = [(text, label) for text, label in TEXTS if len(text) <= 31]
 
 
 def _import_refusals(make_row, write_import, attachment, rows: list[Row], place: str) -> list[bool]:
@@ -147,7 +151,10 @@ IMPORT_PLACES: dict[str, list[Row]] = {
     "source_id": SOURCE_IDS,
     "contact_email": CONTACT_EMAILS,
     "attachment file name": FILE_NAMES,
-    **{place: sample(TEXTS, 40) for place in FILES},
+    **{place: sample(TEXTS, 40) for place in FILES if place not in HIDDEN_PLACES},
+    # Found hidden from outside (second round): fewer rows each, as each is a file built and read.
+    **{place: sample(TEXTS, 30) for place in HIDDEN_PLACES if place != "XLSX sheet names"},
+    "XLSX sheet names": sample(SHEET_NAMES, 30),
     "held-out rows (body)": HELD_OUT,
 }
 

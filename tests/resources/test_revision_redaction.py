@@ -74,3 +74,27 @@ def test_a_single_revision_or_no_change_rewrites_nothing(ours):
     second = ours.save_revision()
     assert redact_removed_personal_data(second) == 0
     assert NHS in first.__class__.objects.get(pk=first.pk).content["summary"]
+
+
+def test_a_value_removed_earlier_without_redaction_is_caught_at_the_next_save(ours):
+    # Revision 1 holds a date of birth and a name; revision 2, saved where no redaction ran (a
+    # script, a lost task), has neither; revision 3 is saved normally: the first must lose both.
+    ours.summary = "Chronology for Mrs Tester; DOB: twelfth of June 2016."
+    first = ours.save_revision()
+    ours.summary = "Chronology."
+    ours.save_revision()
+    ours.summary = "Chronology, second draft."
+    third = ours.save_revision()
+    assert redact_removed_personal_data(third) == 1
+    summary = first.__class__.objects.get(pk=first.pk).content["summary"]
+    assert "Tester" not in summary and "twelfth" not in summary and "June 2016" not in summary
+
+
+def test_every_earlier_revision_holding_a_removed_value_is_redacted(client, ours, django_capture_on_commit_callbacks):
+    client.force_login(lead_of("Camden"))
+    for summary in (f"NHS {NHS}.", "No numbers here.", f"NHS {NHS} again.", "Chronology, final."):
+        ours.summary = summary
+        ours.save_revision()  # saved outside the editor: no redaction ran for these
+    _save(client, ours, django_capture_on_commit_callbacks, summary="Chronology, final, checked.")
+    stored = _stored(ours)
+    assert len(stored) == 5 and not any(NHS in text for text in stored)

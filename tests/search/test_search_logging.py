@@ -39,6 +39,24 @@ def test_personal_data_typed_into_search_is_masked_before_it_is_written(query, l
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
+    ("query", "logged"),
+    [
+        ("kayden sample-tester", "****** ****** ******"),  # a hyphenated surname's second half
+        ("Finley Sample Tester chronology", "****** ****** ****** chronology"),
+        ("sample, imogen", "****** ******"),  # surname first
+        ("declan testcase neglect", "****** ******** neglect"),  # a surname no list holds
+        ("mrs o'sample home visit", "*** * ****** home visit"),
+        ("aria j sample", "**** * ******"),  # an initial between
+        ("harper sample's school", "****** ****** * school"),
+    ],
+)
+def test_no_fragment_of_a_name_is_left_in_the_search_log(query, logged):
+    record_search(query, {}, 0)
+    assert SearchLog.objects.get().query == logged
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
     ("query", "kept"),
     [
         ("S47 Enquiry", "s47 enquiry"),

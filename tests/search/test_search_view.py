@@ -133,6 +133,10 @@ class TestSearchPage:
         client.get("/search/", {"q": "Oliver Sample SE15 3ZZ"})
         assert SearchLog.objects.get().query == "****** ****** **** ***"
 
+    def test_no_fragment_of_a_hyphenated_or_reversed_name_reaches_the_log(self, client):
+        client.get("/search/", {"q": "Tester-Sample, Rhys neglect"})
+        assert SearchLog.objects.get().query == "****** ****** **** neglect"
+
     @pytest.mark.parametrize(
         "query",
         ['"unbalanced', "(a OR b", "a && b || c", "*~:^[]{}\\/!", "😀", "שלום", "x\x00y", "'; DROP TABLE x; --", " "],

@@ -68,11 +68,13 @@ def all_text(roots: Iterable[Any]) -> str:
 
 
 def ooxml_properties(archive: zipfile.ZipFile) -> dict[str, Any]:
-    """Author, last editor and the free-text core properties of an OOXML file (Word, Excel, PowerPoint)."""
+    """Author, last editor, the free-text core properties, the custom properties ("Child name:
+    …") and the company and manager of an OOXML file (Word, Excel, PowerPoint)."""
     core = part(archive, "docProps/core.xml")
     found: dict[str, Any] = {}
+    extra = _custom_and_app_properties(archive)
     if core is None:
-        return found
+        return {"properties_text": extra[:MAX_TEXT]} if extra else found
     for tag, key in ((f"{DC}creator", "author"), (f"{CP}lastModifiedBy", "last_modified_by")):
         element = core.find(tag)
         if element is not None and (element.text or "").strip():
@@ -82,5 +84,19 @@ def ooxml_properties(archive: zipfile.ZipFile) -> dict[str, Any]:
         for tag in (f"{DC}title", f"{DC}subject", f"{CP}keywords", f"{CP}category", f"{DC}description")
         for element in core.iter(tag)
     ]
-    found["properties_text"] = "\n".join(text for text in free_text if text)[:MAX_TEXT]
+    found["properties_text"] = "\n".join(text for text in [*free_text, extra] if text)[:MAX_TEXT]
     return {key: value for key, value in found.items() if value}
+
+
+def _custom_and_app_properties(archive: zipfile.ZipFile) -> str:
+    lines = []
+    custom = part(archive, "docProps/custom.xml")
+    if custom is not None:
+        for prop in custom.iter("{*}property"):
+            value = " ".join("".join(prop.itertext()).split())
+            # The property's name is the cue ("DOB: 03/04/2015"), so the guard reads both.
+            lines.append(f"{prop.get('name', '').replace('_', ' ')}: {value}")
+    app = part(archive, "docProps/app.xml")
+    if app is not None:
+        lines += [(el.text or "").strip() for tag in ("Company", "Manager") for el in app.iter(f"{{*}}{tag}")]
+    return "\n".join(line for line in lines if line.strip())
