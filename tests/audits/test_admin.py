@@ -3,6 +3,7 @@ returns, drafts or free text; only coordinators set up rounds and export returns
 
 import pytest
 from django.urls import reverse
+from taggit.models import Tag
 
 from audits.models import AuditReturn
 from audits.services.returns import new_return, save_draft
@@ -196,8 +197,6 @@ def test_a_draft_saved_and_submitted_through_the_form(client, world):
         "themes": "strategy meetings",
         "submit": "",
     }
-    from taggit.models import Tag
-
     Tag.objects.get_or_create(name="strategy meetings")
     assert client.post(url, answers).status_code == 302
     audit_return.refresh_from_db()
@@ -206,7 +205,7 @@ def test_a_draft_saved_and_submitted_through_the_form(client, world):
 
 
 def test_exports_carry_every_answer_and_a_byte_order_mark(client, world):
-    audit_round, camden_return, _, people = world
+    audit_round, _, _, people = world
     client.force_login(people["coordinator"])
     response = client.get(reverse("audits_admin:export_returns", args=[audit_round.pk, "csv"]))
     text = b"".join(response.streaming_content).decode("utf-8")
