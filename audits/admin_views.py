@@ -22,7 +22,6 @@ from audits.forms import ImportForm, InvitationForm, ReopenForm, ReturnForm, Rou
 from audits.models import AuditReturn, AuditRound, RoundBorough
 from audits.roles import boroughs_audited_by, boroughs_led_for_audit, is_audit_coordinator
 from audits.services import exports
-from audits.services.findings import build_findings
 from audits.services.importing import ImportFileError, import_returns
 from audits.services.returns import ReturnError, new_return, progress, questions_of, reopen, save_draft, submit
 from audits.services.rounds import respond, save_round
@@ -323,13 +322,4 @@ def export_returns(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         return FileResponse(exports.xlsx_file(rows), as_attachment=True, filename=f"{audit_round.slug}-returns.xlsx")
     response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{audit_round.slug}-returns.csv"'
-    return response
-
-
-def export_findings(request: HttpRequest, pk: int) -> HttpResponse:
-    """The pooled tables, with the page's suppression, for anyone who may see the round's findings."""
-    audit_round = get_object_or_404(AuditRound.objects.visible_to(request.user).select_related("version"), pk=pk)
-    rows = exports.findings_rows(build_findings(audit_round, request.user))
-    response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{audit_round.slug}-findings.csv"'
     return response

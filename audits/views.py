@@ -5,7 +5,7 @@ findings resources only. Nothing here is cached or kept by a shared cache: it de
 """
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from audits import charts
 from audits.models import AuditRound
+from audits.services import exports
 from audits.services.findings import build_findings, findings_as_json
 from resources.enums import ResourceType
 from resources.models import ResourcePage
@@ -43,6 +44,18 @@ def round_findings(request: HttpRequest, slug: str) -> HttpResponse:
     return TemplateResponse(
         request, "audits/round_findings.html", {"findings": findings, "round": audit_round, "questions": questions}
     )
+
+
+@never_cache
+def round_findings_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
+    """The pooled tables as CSV (a byte-order mark for Excel), with the page's suppression."""
+    if not request.user.is_authenticated:
+        raise Http404
+    audit_round = _round_for(request, slug)
+    rows = exports.findings_rows(build_findings(audit_round, request.user))
+    response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{audit_round.slug}-findings.csv"'
+    return response
 
 
 @never_cache

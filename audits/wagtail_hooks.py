@@ -16,7 +16,6 @@ urls = [
     path("rounds/new/", admin_views.RoundEditView.as_view(), name="round_new"),
     path("rounds/<int:pk>/edit/", admin_views.RoundEditView.as_view(), name="round_edit"),
     path("rounds/<int:pk>/returns.<str:fmt>", admin_views.export_returns, name="export_returns"),
-    path("rounds/<int:pk>/findings.csv", admin_views.export_findings, name="export_findings"),
     path("rounds/<int:round_pk>/<slug:borough>/", admin_views.BoroughRoundView.as_view(), name="borough"),
     path("rounds/<int:round_pk>/<slug:borough>/respond/", admin_views.respond_view, name="respond"),
     path("rounds/<int:round_pk>/<slug:borough>/new/", admin_views.new_return_view, name="new_return"),

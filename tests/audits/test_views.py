@@ -34,17 +34,22 @@ def test_people_of_boroughs_taking_part_and_coordinators_see_the_round(client, f
     assert "no-store" in page["Cache-Control"] or "private" in page["Cache-Control"]
     data = _get(client, people[role], DATA, filled)
     assert data.status_code == 200 and data.json()["round"] == filled.slug
+    table = _get(client, people[role], "audit_round_csv", filled)
+    text = b"".join(table.streaming_content).decode()
+    assert text.startswith("\ufeffquestion,text,borough,answer,returns,percent") and "fewer than 5" in text
 
 
 def test_anonymous_readers_are_sent_to_sign_in_and_get_no_json(client, filled):
     page = _get(client, None, PAGE, filled)
     assert page.status_code == 302 and "login" in page["Location"]
     assert _get(client, None, DATA, filled).status_code == 404
+    assert _get(client, None, "audit_round_csv", filled).status_code == 404
 
 
 def test_a_borough_not_taking_part_cannot_tell_the_round_exists(client, filled, people):
     assert _get(client, people["outsider"], PAGE, filled).status_code == 404
     assert _get(client, people["outsider"], DATA, filled).status_code == 404
+    assert _get(client, people["outsider"], "audit_round_csv", filled).status_code == 404
     assert filled.title not in client.get(reverse("audit_rounds")).content.decode()
 
 
