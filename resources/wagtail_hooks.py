@@ -10,8 +10,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, resolve_url
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -284,6 +286,12 @@ def add_lead_panels(request: HttpRequest, panels: list[Any]) -> None:
         panels.append(AddResourcePanel(addable))
     if publishers:
         panels.append(ReviewPanel(publishers))
+
+
+@hooks.register("insert_editor_js")
+def editor_autosave_corrections() -> str:
+    """A new page autosaves once it has a title, saying nothing about autosave before that."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-editor.js"))
 
 
 @hooks.register("construct_page_action_menu")

@@ -20,6 +20,9 @@ LEAD_PASSKEY_TEST_TOTP_KEY = "3132333435363738393031323334353637383932"
 LEAD_AUTOSAVE_TOTP_KEY = "3132333435363738393031323334353637383933"
 # And one for the preview journey (tests/browser/test_admin_preview.py).
 LEAD_PREVIEW_TOTP_KEY = "3132333435363738393031323334353637383934"
+# And one each for the editor-state journeys (tests/browser/test_admin_editor_state.py).
+LEAD_NEW_FORM_TOTP_KEY = "3132333435363738393031323334353637383935"
+LEAD_BADGE_TOTP_KEY = "3132333435363738393031323334353637383936"
 
 
 def main() -> None:
@@ -49,6 +52,8 @@ def main() -> None:
         ("Passkey journey authenticator", LEAD_PASSKEY_TEST_TOTP_KEY),
         ("Autosave journey authenticator", LEAD_AUTOSAVE_TOTP_KEY),
         ("Preview journey authenticator", LEAD_PREVIEW_TOTP_KEY),
+        ("New form journey authenticator", LEAD_NEW_FORM_TOTP_KEY),
+        ("Badge journey authenticator", LEAD_BADGE_TOTP_KEY),
     ):
         TOTPDevice.objects.update_or_create(user=user, name=name, defaults={"key": key, "confirmed": True})
 
