@@ -185,6 +185,9 @@ def register_review_urls() -> list[Any]:
         path(
             "resources/<int:page_id>/reviewed/", admin_views.ReviewedNoChangeView.as_view(), name="resources_reviewed"
         ),
+        path(
+            "resources/<int:page_id>/guard-panel/", admin_views.GuardPanelView.as_view(), name="resources_guard_panel"
+        ),
         path("reports/review-dates/", admin_views.ReviewDatesReport.as_view(), name="resources_review_report"),
         path(
             "reports/review-dates/results/",
@@ -290,7 +293,7 @@ def add_lead_panels(request: HttpRequest, panels: list[Any]) -> None:
 
 @hooks.register("insert_editor_js")
 def editor_autosave_corrections() -> str:
-    """A new page autosaves once it has a title, saying nothing about autosave before that."""
+    """A new page autosaves once it has a title; error badges and the guard panel follow the form."""
     return format_html('<script src="{}" defer></script>', static("js/admin-editor.js"))
 
 
