@@ -23,6 +23,13 @@ LEAD_PREVIEW_TOTP_KEY = "3132333435363738393031323334353637383934"
 # And one each for the editor-state journeys (tests/browser/test_admin_editor_state.py).
 LEAD_NEW_FORM_TOTP_KEY = "3132333435363738393031323334353637383935"
 LEAD_BADGE_TOTP_KEY = "3132333435363738393031323334353637383936"
+# And one for the journey from submission to search (tests/browser/test_review_journey.py).
+LEAD_REVIEW_TOTP_KEY = "3132333435363738393031323334353637383937"
+
+# A coordinator (London Councils): the Coordinators group moderates every submission.
+COORDINATOR_USERNAME = "coordinator-test"
+COORDINATOR_PASSWORD = "browser-test-only-coordinator-password"
+COORDINATOR_TOTP_KEY = "3132333435363738393031323334353637383938"
 
 
 def main() -> None:
@@ -54,8 +61,21 @@ def main() -> None:
         ("Preview journey authenticator", LEAD_PREVIEW_TOTP_KEY),
         ("New form journey authenticator", LEAD_NEW_FORM_TOTP_KEY),
         ("Badge journey authenticator", LEAD_BADGE_TOTP_KEY),
+        ("Review journey authenticator", LEAD_REVIEW_TOTP_KEY),
     ):
         TOTPDevice.objects.update_or_create(user=user, name=name, defaults={"key": key, "confirmed": True})
+
+    from resources.roles import COORDINATORS
+
+    coordinator, _ = get_user_model().objects.get_or_create(
+        username=COORDINATOR_USERNAME, defaults={"email": "coordinator@london-councils.example"}
+    )
+    coordinator.set_password(COORDINATOR_PASSWORD)
+    coordinator.save()
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS))
+    TOTPDevice.objects.update_or_create(
+        user=coordinator, name="Coordinator's authenticator", defaults={"key": COORDINATOR_TOTP_KEY, "confirmed": True}
+    )
 
 
 if __name__ == "__main__":
