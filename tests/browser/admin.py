@@ -29,8 +29,8 @@ def enter_lead_password(page: Page, username: str = LEAD_USERNAME, password: str
     expect(page.get_by_role("heading", name="Enter your sign-in code")).to_be_visible()
 
 
-def sign_in_as_lead(page: Page, *, totp_key: str = LEAD_TOTP_KEY) -> None:
-    enter_lead_password(page)
+def sign_in_as_lead(page: Page, *, totp_key: str = LEAD_TOTP_KEY, username: str = LEAD_USERNAME) -> None:
+    enter_lead_password(page, username)
     # Two-step sign-in, as for every admin account: the code from the lead's authenticator.
     page.get_by_label(re.compile("code", re.I)).fill(current_code(totp_key))
     page.get_by_role("button", name="Continue").click()

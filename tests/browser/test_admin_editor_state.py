@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.admin import sign_in_as_lead
-from tests.browser.seed import LEAD_BADGE_TOTP_KEY, LEAD_NEW_FORM_TOTP_KEY
+from tests.browser.seed import EDITOR_LEAD_USERNAME, LEAD_BADGE_TOTP_KEY, LEAD_NEW_FORM_TOTP_KEY
 
 # A synthetic NHS number from the 999 test range (valid check digit), as in tests/resources.
 NHS_NUMBER = "999 012 6704"
@@ -23,7 +23,7 @@ def _open_new_resource_form(page: Page) -> None:
 
 
 def test_a_new_form_says_nothing_about_autosave_until_it_has_a_title_then_saves(page: Page, artifacts):
-    sign_in_as_lead(page, totp_key=LEAD_NEW_FORM_TOTP_KEY)
+    sign_in_as_lead(page, totp_key=LEAD_NEW_FORM_TOTP_KEY, username=EDITOR_LEAD_USERNAME)
     _open_new_resource_form(page)
     posts: list[str] = []
     page.on("request", lambda r: r.method == "POST" and "/pages/" in r.url and posts.append(r.url))
@@ -48,7 +48,7 @@ def test_a_new_form_says_nothing_about_autosave_until_it_has_a_title_then_saves(
 
 
 def test_the_content_tab_badge_follows_the_form_as_it_is_fixed(page: Page, artifacts):
-    sign_in_as_lead(page, totp_key=LEAD_BADGE_TOTP_KEY)
+    sign_in_as_lead(page, totp_key=LEAD_BADGE_TOTP_KEY, username=EDITOR_LEAD_USERNAME)
     _open_new_resource_form(page)
     badge = page.locator("#tab-label-content .w-tabs__errors")
     guard = page.locator("[data-guard-panel-url]")

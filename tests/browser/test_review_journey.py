@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import Browser, expect
 
 from tests.browser.admin import sign_in_as_coordinator, sign_in_as_lead
-from tests.browser.seed import LEAD_REVIEW_TOTP_KEY
+from tests.browser.seed import LEAD_REVIEW_TOTP_KEY, REVIEW_LEAD_USERNAME
 
 TITLE = "Review conference chairing checklist"
 SUMMARY = "A checklist for chairs of review child protection conferences: before, during and after."
@@ -19,7 +19,7 @@ def test_a_submission_is_approved_by_a_coordinator_and_found_in_search(
 ):
     # Three people, three browsers: nobody's session carries over to the next.
     lead = browser.new_context(**browser_context_args).new_page()
-    sign_in_as_lead(lead, totp_key=LEAD_REVIEW_TOTP_KEY)
+    sign_in_as_lead(lead, totp_key=LEAD_REVIEW_TOTP_KEY, username=REVIEW_LEAD_USERNAME)
     lead.get_by_role("link", name="Add a resource for Camden").click()
     lead.locator("#id_title").fill(TITLE)
     lead.locator("#id_summary").fill(SUMMARY)
