@@ -74,7 +74,7 @@ class TestResourceListing:
         assert titles(response) == ["Three houses guide"]  # Hackney's, the one known filter
         html = response.content.decode()
         assert "borough “atlantis” and tag “no-such-topic”, which are not on the exchange" in html
-        assert "from Hackney" in html
+        assert "Showing resources from Hackney." in html
         assert "No resources match" not in html
 
     def test_a_value_nobody_recognises_is_repeated_back_escaped_and_short(self, client, network):
