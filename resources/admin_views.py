@@ -1,4 +1,5 @@
-"""Admin screens for the review lifecycle and adoption: views check permission and call services."""
+"""Admin screens for the review lifecycle and adoption, and the editor's refreshed personal-data
+check panel: views check permission and call services."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from wagtail.admin.views.reports import ReportView
 
 from core.admin_permissions import PermissionRequiredMixin
 from resources.models import ResourcePage
+from resources.panels import GuardFindingsPanel, guard_panel_context
 from resources.services.reviews import DUE_WITHIN_DAYS, ReviewRefused, mark_reviewed
 
 NETWORK_REPORTS = "resources.view_network_reports"
@@ -83,3 +85,15 @@ class MostAdoptedReport(PermissionRequiredMixin, ReportView):
             .select_related("borough")
             .order_by("-adoption_count", "title")
         )
+
+
+class GuardPanelView(View):
+    """The personal-data check panel for a page's latest draft, for the editor to show again after an
+    autosave (static/js/admin-editor.js): the panel it opened with describes a draft now replaced."""
+
+    def get(self, request: HttpRequest, page_id: int) -> HttpResponse:
+        page = get_object_or_404(ResourcePage, pk=page_id)
+        if not page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        draft = page.get_latest_revision_as_object()
+        return TemplateResponse(request, GuardFindingsPanel.BoundPanel.template_name, guard_panel_context(draft))

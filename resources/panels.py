@@ -16,13 +16,14 @@ class GuardFindingsPanel(Panel):
         template_name = "resources/admin/guard_panel.html"
 
         def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
-            context = super().get_context_data(parent_context)
-            findings = scan_page(self.instance)
-            context["findings"] = findings
-            context["blocking"] = has_blocking(findings)
-            # A page never saved has nothing "as last saved" to report on.
-            context["saved"] = bool(self.instance.pk)
-            return context
+            return {**super().get_context_data(parent_context), **guard_panel_context(self.instance)}
+
+
+def guard_panel_context(page: Any) -> dict[str, Any]:
+    """What the personal-data check panel shows for ``page`` as it stands (a draft revision's object)."""
+    findings = scan_page(page)
+    # A page never saved has nothing "as last saved" to report on.
+    return {"findings": findings, "blocking": has_blocking(findings), "saved": bool(page.pk)}
 
 
 class SubmissionNotePanel(Panel):

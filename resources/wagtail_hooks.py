@@ -10,8 +10,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, resolve_url
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -218,6 +220,9 @@ def register_review_urls() -> list[Any]:
         path(
             "resources/<int:page_id>/reviewed/", admin_views.ReviewedNoChangeView.as_view(), name="resources_reviewed"
         ),
+        path(
+            "resources/<int:page_id>/guard-panel/", admin_views.GuardPanelView.as_view(), name="resources_guard_panel"
+        ),
         path("reports/review-dates/", admin_views.ReviewDatesReport.as_view(), name="resources_review_report"),
         path(
             "reports/review-dates/results/",
@@ -309,6 +314,12 @@ def add_lead_panels(request: HttpRequest, panels: list[Any]) -> None:
         panels.append(AddResourcePanel(addable))
     if publishers:
         panels.append(ReviewPanel(publishers))
+
+
+@hooks.register("insert_editor_js")
+def editor_autosave_corrections() -> str:
+    """A new page autosaves once it has a title; error badges and the guard panel follow the form."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-editor.js"))
 
 
 @hooks.register("construct_page_action_menu")

@@ -21,6 +21,7 @@ PAGES = {
     "boroughs": "/boroughs/",
     "borough": "/boroughs/camden/",
     "resources": "/resources/",
+    "resources-unknown-filter-and-page": "/resources/?borough=atlantis&tag=camden-only&page=99",
     "resource": "/boroughs/camden/three-houses-a-practitioners-guide/",
     "accessibility-statement": "/accessibility-statement/",
     "privacy": "/privacy/",

@@ -64,12 +64,54 @@ class TestResourceListing:
         assert len(titles(client.get("/resources/?type=template&type=sos-tool"))) == 2
         assert titles(client.get("/resources/?type=template&type=sos-tool&borough=hackney")) == ["Three houses guide"]
 
-    def test_unknown_values_are_ignored_or_match_nothing_without_error(self, client, network):
-        assert len(titles(client.get("/resources/?type=nonsense"))) == 3
-        response = client.get("/resources/?borough=atlantis")
+    def test_unknown_values_are_left_out_and_the_page_says_which(self, client, network):
+        response = client.get("/resources/?type=nonsense")
+        assert len(titles(response)) == 3
+        assert "type “nonsense”, which is not on the exchange, so it was left out" in response.content.decode()
+
+        response = client.get("/resources/?borough=atlantis&tag=no-such-topic&borough=hackney")
         assert response.status_code == 200
-        assert titles(response) == []
-        assert "No resources match" in response.content.decode()
+        assert titles(response) == ["Three houses guide"]  # Hackney's, the one known filter
+        html = response.content.decode()
+        assert "borough “atlantis” and tag “no-such-topic”, which are not on the exchange" in html
+        assert "Showing resources from Hackney." in html
+        assert "No resources match" not in html
+
+    def test_a_value_nobody_recognises_is_repeated_back_escaped_and_short(self, client, network):
+        html = client.get("/resources/?borough=" + "%3Cb%3E" + "x" * 100).content.decode()
+        assert "&lt;b&gt;" in html and "<b>x" not in html
+        assert "x" * 50 not in html
+
+    def test_known_filters_only_are_the_canonical_address(self, client, network):
+        def canonical(url):
+            html = client.get(url).content.decode()
+            return html.split('rel="canonical" href="', 1)[1].split('"', 1)[0]
+
+        assert canonical("/resources/").endswith("/resources/")
+        assert canonical("/resources/?page=1").endswith("/resources/")
+        assert canonical("/resources/?tag=no-such-topic&type=template").endswith("/resources/?type=template")
+        assert canonical("/resources/?type=template&borough=camden").endswith(
+            "/resources/?borough=camden&amp;type=template"
+        )
+
+    def test_a_page_number_that_is_not_shown_is_explained(self, client, network, settings):
+        settings.RESOURCES_PER_PAGE = 2
+        assert (
+            "There is no page 9: there are 2 pages, and this is the last."
+            in client.get("/resources/?page=9").content.decode()
+        )
+        assert (
+            "“abc” is not a page number, so this is page 1 of 2." in client.get("/resources/?page=abc").content.decode()
+        )
+        assert "Pages start at 1" in client.get("/resources/?page=0").content.decode()
+        for quiet in ("/resources/", "/resources/?page=1", "/resources/?page=2"):
+            assert "govuk-notification-banner" not in client.get(quiet).content.decode(), quiet
+
+    def test_the_address_without_a_slash_is_one_redirect_keeping_the_filters(self, client, network):
+        response = client.get("/resources?borough=hackney&page=1")
+        assert response.status_code == 301
+        assert response["Location"] == "/resources/?borough=hackney&page=1"
+        assert client.get(response["Location"]).status_code == 200  # no chain: the next answer is the page
 
     @pytest.mark.parametrize("page", ["abc", "-1", "999", "1.5", "%00"])
     def test_malformed_page_numbers_still_render(self, client, network, page):
