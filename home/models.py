@@ -19,7 +19,7 @@ from resources.forms import GuardedPageForm
 from resources.models import ResourcePage
 from resources.querysets import linked_ids
 from resources.tags import popular_tags
-from search.facets import vocabulary_labels
+from resources.vocabulary import vocabulary_labels
 
 
 class HomePage(RoutedPageMixin, Page):

@@ -11,11 +11,10 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 from taggit.models import Tag
 
-from core.querystring import slugs
 from resources.enums import ResourceType
 from resources.models import BoroughPage, ResourcePage
 from resources.querysets import ResourcePageQuerySet
-from resources.tags import readable_tags
+from resources.vocabulary import read_filters
 
 # How much of a value nobody recognised the page repeats back.
 _SHOWN_CHARACTERS = 40
@@ -25,10 +24,11 @@ class ResourceListingFilter:
     def __init__(self, params: QueryDict, user: Any = None) -> None:
         self.user = user
         self.params = params
-        known_types = set(ResourceType.values)
-        self.types = [t for t in dict.fromkeys(params.getlist("type")) if t in known_types]
-        self._borough_slugs = slugs(params, "borough", 40)
-        self._tag_slugs = slugs(params, "tag", 20)
+        # The search page's reader of the same parameters (resources.vocabulary).
+        selected, self._dropped = read_filters(params, ["borough", "type", "tag"], user)
+        self.types = selected["type"]
+        self._borough_slugs = selected["borough"]
+        self._tag_slugs = selected["tag"]
 
     @cached_property
     def boroughs(self) -> list[BoroughPage]:
@@ -36,7 +36,7 @@ class ResourceListingFilter:
 
     @cached_property
     def tags(self) -> list[Tag]:
-        return list(readable_tags(self.user).filter(slug__in=self._tag_slugs).order_by("name"))
+        return list(Tag.objects.filter(slug__in=self._tag_slugs).order_by("name"))
 
     @property
     def borough_slugs(self) -> list[str]:
@@ -72,13 +72,10 @@ class ResourceListingFilter:
 
     def ignored(self) -> list[str]:
         """Each filter value left out, as the page names it: 'borough “atlantis”'."""
-        known = {"borough": set(self.borough_slugs), "type": set(self.types), "tag": set(self.tag_slugs)}
         left_out = []
-        for name, used in known.items():
-            for value in dict.fromkeys(v.strip() for v in self.params.getlist(name)):
-                if value and value not in used:
-                    shown = value if len(value) <= _SHOWN_CHARACTERS else value[:_SHOWN_CHARACTERS] + "…"
-                    left_out.append(f"{name} “{shown}”")
+        for name, value in self._dropped:
+            shown = value if len(value) <= _SHOWN_CHARACTERS else value[:_SHOWN_CHARACTERS] + "…"
+            left_out.append(f"{name} “{shown}”")
         return left_out
 
     def ignored_phrase(self) -> str:

@@ -5,7 +5,8 @@ from typing import Any
 
 from django.http import QueryDict
 
-from search.facets import FACETS, known_values
+from resources.vocabulary import read_filters
+from search.facets import FACETS
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
@@ -27,14 +28,9 @@ class SearchParams:
     def from_querydict(cls, params: QueryDict, user: Any = None) -> "SearchParams":
         """The search asked for; tags ``user`` may not read are dropped like unknown ones."""
         query, truncated = clean_query(params.get("q", ""))
-        selected = {facet.name: known_values(facet.name, params.getlist(facet.name), user) for facet in FACETS}
-        excluded = known_values("tag", params.getlist("exclude_tag"), user)
-        dropped = [
-            (name, value)
-            for name, kept in [*selected.items(), ("exclude_tag", excluded)]
-            for value in dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip())
-            if value not in kept
-        ][:10]
+        selected, dropped = read_filters(params, [*(facet.name for facet in FACETS), "exclude_tag"], user)
+        excluded = selected.pop("exclude_tag")
+        dropped = dropped[:10]
         sort = params.get("sort", "")
         return cls(
             query=query,

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from core.text import STOP_WORDS, normalise, words
-from search.facets import vocabulary_labels
+from resources.vocabulary import vocabulary_labels
 
 
 @dataclass

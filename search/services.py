@@ -18,8 +18,9 @@ from wagtail.search.backends import get_search_backend
 
 from resources.models import ResourcePage
 from resources.querysets import ResourcePageQuerySet
+from resources.vocabulary import label_for
 from search import answers
-from search.facets import FACETS, Option, count_all, label_for
+from search.facets import FACETS, Option, count_all
 from search.highlight import contains_any, snippet
 from search.matching import attachment_matches, closest_tags, matches_page_text, promoted_pages
 from search.params import PAGE_SIZE, SearchParams

@@ -3,7 +3,7 @@
 from django.http import QueryDict
 
 from core.querystring import slugs
-from search.facets import known_values
+from resources.vocabulary import known_values
 
 
 def test_slugs_keep_only_slug_shaped_distinct_values():
