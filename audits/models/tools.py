@@ -5,6 +5,7 @@ AuditToolVersion: a copy of the questions taken when the round is set up
 (audits.services.versions), so editing the tool never changes a round that has returns.
 """
 
+from django import forms
 from django.db import models
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -96,7 +97,8 @@ class ToolQuestion(Orderable, QuestionFields):
         FieldPanel("text"),
         FieldPanel("guidance"),
         FieldPanel("kind"),
-        FieldPanel("scale"),
+        # A plain list: a network has a handful of scales, and a chooser would hide them behind a dialog.
+        FieldPanel("scale", widget=forms.Select),
         FieldPanel("unit"),
         FieldPanel("options_text"),
         FieldPanel("use_audiences"),

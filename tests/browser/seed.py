@@ -38,6 +38,19 @@ COORDINATOR_USERNAME = "coordinator-test"
 COORDINATOR_PASSWORD = "browser-test-only-coordinator-password"
 COORDINATOR_TOTP_KEY = "3132333435363738393031323334353637383938"
 
+# The case-audit journey (tests/browser/test_audit_journey.py): an audit coordinator, and an audit
+# lead and an auditor for each of three boroughs, each with an authenticator of their own.
+AUDIT_PASSWORD = "browser-test-only-audit-password"
+AUDIT_ACCOUNTS = {
+    "audit-coordinator-test": ("Audit coordinators", "3132333435363738393031323334353637383a30"),
+    "greenwich-audit-lead-test": ("Greenwich audit leads", "3132333435363738393031323334353637383a31"),
+    "greenwich-auditor-test": ("Greenwich auditors", "3132333435363738393031323334353637383a32"),
+    "ealing-audit-lead-test": ("Ealing audit leads", "3132333435363738393031323334353637383a33"),
+    "ealing-auditor-test": ("Ealing auditors", "3132333435363738393031323334353637383a34"),
+    "enfield-audit-lead-test": ("Enfield audit leads", "3132333435363738393031323334353637383a35"),
+    "enfield-auditor-test": ("Enfield auditors", "3132333435363738393031323334353637383a36"),
+}
+
 
 def main() -> None:
     import django
@@ -87,6 +100,17 @@ def main() -> None:
     TOTPDevice.objects.update_or_create(
         user=coordinator, name="Coordinator's authenticator", defaults={"key": COORDINATOR_TOTP_KEY, "confirmed": True}
     )
+
+    for username, (group_name, key) in AUDIT_ACCOUNTS.items():
+        user, _ = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": f"{username}@council.example"}
+        )
+        user.set_password(AUDIT_PASSWORD)
+        user.save()
+        user.groups.set([Group.objects.get(name=group_name)])
+        TOTPDevice.objects.update_or_create(
+            user=user, name="Audit authenticator", defaults={"key": key, "confirmed": True}
+        )
 
 
 if __name__ == "__main__":
