@@ -153,7 +153,7 @@ def protect(
         if figures[key].value is not None:
             figures[key] = Figure(None, withheld=True)
     lines = _lines(rows, columns, additive_rows)
-    while True:
+    while any(figure.value is None and not figure.withheld for figure in figures.values()):
         bounds = narrowed({key: figure.bounds() for key, figure in figures.items()}, lines)
         pinned = [
             key

@@ -7,18 +7,23 @@ builder, so every route shows the same figures.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count
+from django.core.cache import cache
+from django.db.models import Count, Max
 from taggit.models import Tag
 
 from audits.enums import COUNTED_KINDS, QuestionKind
 from audits.models import Answer, AuditQuestion, AuditReturn, AuditRound, RoundBorough
 from audits.roles import boroughs_of, is_audit_coordinator
 from audits.suppression import Figure, protect, publish, published_median, share
+
+# Kept figures: a new or changed return, or a borough joining, makes a new key at once.
+FINDINGS_SECONDS = 600
 
 
 @dataclass
@@ -145,27 +150,48 @@ def _withheld_totals(results: list[QuestionFindings]) -> tuple[frozenset[int], b
 
 
 def build_findings(audit_round: AuditRound, user: Any) -> RoundFindings:
+    """The round's findings as ``user`` sees them: the figures are everyone's (worked out once and
+    kept until a return or a borough's answer changes); the boroughs' names are the reader's."""
     columns = columns_for(audit_round, user)
+    taking = ",".join(str(column.borough_id) for column in columns)
+    latest = AuditReturn.objects.filter(round=audit_round).aggregate(n=Count("pk"), at=Max("updated_at"))
+    stamp = f"{audit_round.pk}:{audit_round.version_id}:{latest['n']}:{latest['at']}:{taking}"
+    key = "audits:findings:" + hashlib.sha256(stamp.encode()).hexdigest()
+    findings = cache.get(key)
+    if findings is None:
+        findings = _tables(audit_round, [Column(column.borough_id, "") for column in columns])
+        cache.set(key, findings, FINDINGS_SECONDS)
+    for question in findings.questions:
+        for row, column in zip(question.boroughs, columns, strict=True):
+            row.label, row.own = column.label, column.own
+    findings.round, findings.columns = audit_round, columns
+    return findings
+
+
+def _tables(audit_round: AuditRound, columns: list[Column]) -> RoundFindings:
     taking = [column.borough_id for column in columns]
     submitted = AuditReturn.objects.submitted().filter(round=audit_round, borough_id__in=taking)
     questions = list(audit_round.version.questions.order_by("sort_order", "pk"))
     answers = Answer.objects.filter(audit_return__in=submitted)
 
-    # One query each: option counts, returns answering each question, numbers, returns, themes.
+    # One query for every question's answer counts (a return gives one row per answer, so rows are
+    # returns); one more for how many returns answered each several-answer question.
     by_option: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
+    answered: dict[tuple[int, int], int] = defaultdict(int)
     for question_id, borough_id, option, n in (
-        answers.exclude(option="")
-        .values_list("question_id", "audit_return__borough_id", "option")
+        answers.values_list("question_id", "audit_return__borough_id", "option").annotate(n=Count("pk")).order_by()
+    ):
+        if option:
+            by_option[(question_id, borough_id)][option] = n
+        answered[(question_id, borough_id)] += n
+    several = [q.pk for q in questions if q.kind == QuestionKind.CHOICES]
+    for question_id, borough_id, n in (
+        answers.filter(question_id__in=several)
+        .values_list("question_id", "audit_return__borough_id")
         .annotate(n=Count("audit_return", distinct=True))
         .order_by()
     ):
-        by_option[(question_id, borough_id)][option] = n
-    answered: dict[tuple[int, int], int] = {
-        (question_id, borough_id): n
-        for question_id, borough_id, n in answers.values_list("question_id", "audit_return__borough_id")
-        .annotate(n=Count("audit_return", distinct=True))
-        .order_by()
-    }
+        answered[(question_id, borough_id)] = n
     numbers: dict[tuple[int, int], list[Decimal]] = defaultdict(list)
     for question_id, borough_id, number in answers.filter(number__isnull=False).values_list(
         "question_id", "audit_return__borough_id", "number"

@@ -61,3 +61,11 @@ def test_the_findings_take_the_same_queries_whatever_the_number_of_returns(audit
     with CaptureQueriesContext(connection) as many:
         build_findings(audit_round, type(reader).objects.get(pk=reader.pk))
     assert len(few) == len(many) <= 15
+
+
+def test_kept_figures_change_as_soon_as_a_return_is_submitted(audit_round, people):
+    _fill(audit_round, {"camden": 6, "hackney": 6, "lambeth": 6})
+    reader = people["camden_auditor"]
+    before = build_findings(audit_round, reader).questions[0].london.total.value
+    _fill(audit_round, {"camden": 5})
+    assert before == 20 and build_findings(audit_round, reader).questions[0].london.total.value == 25
