@@ -26,9 +26,10 @@ class RoundForm(forms.ModelForm):
     class Meta:
         model = AuditRound
         fields = ["title", "slug", "opens_on", "closes_on", "target_cases", "findings"]
+        # A date box takes ISO dates only: the British format would leave it empty on editing.
         widgets = {
-            "opens_on": forms.DateInput(attrs={"type": "date"}),
-            "closes_on": forms.DateInput(attrs={"type": "date"}),
+            "opens_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "closes_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

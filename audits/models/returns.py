@@ -34,6 +34,12 @@ class AuditReturn(models.Model):
         ordering = ["round", "borough", "number"]
         constraints = [
             models.UniqueConstraint(fields=["round", "borough", "number"], name="one_number_per_borough_round"),
+            # An imported row is added once, even when the same file is imported twice at once.
+            models.UniqueConstraint(
+                fields=["round", "import_digest"],
+                condition=~models.Q(import_digest=""),
+                name="one_return_per_imported_row",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from audits.enums import QuestionKind
 from audits.models import AuditQuestion
+from audits.services import text_rules
 from resources.guard import scan
 from resources.services.page_guard import KIND_LABELS
 
@@ -39,19 +40,36 @@ def _option(question: AuditQuestion, value: str) -> str:
         if wanted in (slug, slugify(label)):
             return slug
     choices = ", ".join(label for _, label in question.options)
-    raise AnswerError(f"“{value}” is not an answer to {question.code}: use one of {choices}.")
+    raise AnswerError(f"{shown(value)} is not an answer to {question.code}: use one of {choices}.")
+
+
+def _identifying(text: str) -> list[str]:
+    """What in ``text`` could identify someone: the guard's findings (also with shouted or oddly cased
+    words read as names are written) and the audits' stricter rules (audits.services.text_rules)."""
+    findings = scan(text) or scan(text_rules.as_names_are_written(text))
+    kinds = sorted({KIND_LABELS.get(str(f.kind), str(f.kind)).lower() for f in findings})
+    return kinds + text_rules.problems(text)
 
 
 def guard_text(text: str, question_code: str) -> None:
     """Refuse free text that could identify a child or family: auditors cannot override this."""
-    findings = scan(text)
-    if findings:
-        kinds = sorted({KIND_LABELS.get(str(f.kind), str(f.kind)) for f in findings})
+    found = _identifying(text)
+    if found:
         raise AnswerError(
-            f"The answer to {question_code} looks like it holds personal data ({', '.join(kinds)}). "
-            "Describe the practice, not the family: remove names, dates of birth, addresses, numbers "
-            "and case references."
+            f"The answer to {question_code} looks like it holds personal data ({'; '.join(found)}). "
+            "Describe the practice, not the family: write roles (the child's mother, the school nurse), "
+            "and no names, dates, addresses, numbers or case references."
         )
+
+
+def shown(value: object) -> str:
+    """A value as a message may repeat it: never one that could identify someone."""
+    text = " ".join(str(value).split())
+    if not text:
+        return "an empty value"
+    if _identifying(text):
+        return "a value not repeated here (it may identify someone)"
+    return f"“{text[:40]}{'…' if len(text) > 40 else ''}”"
 
 
 def parse_answer(question: AuditQuestion, raw: str | list[str] | None) -> ParsedAnswer:
@@ -74,12 +92,12 @@ def parse_answer(question: AuditQuestion, raw: str | list[str] | None) -> Parsed
         try:
             number = Decimal(text.replace(",", ""))
         except InvalidOperation:
-            raise AnswerError(f"The answer to {question.code} must be a number, not “{text[:40]}”.") from None
+            raise AnswerError(f"The answer to {question.code} must be a number, not {shown(text)}.") from None
         if not number.is_finite() or number < 0 or number > MAX_NUMBER:
             raise AnswerError(f"The answer to {question.code} must be a number from 0 to {MAX_NUMBER:,}.")
         return ParsedAnswer(number=number.quantize(Decimal("0.01")))
     if kind == QuestionKind.CHOICES:
         return ParsedAnswer(options=list(dict.fromkeys(_option(question, value) for value in values)))
     if len(values) > 1:
-        raise AnswerError(f"{question.code} takes one answer; “{text[:60]}” gives {len(values)}.")
+        raise AnswerError(f"{question.code} takes one answer; {shown(text)} gives {len(values)}.")
     return ParsedAnswer(options=[_option(question, values[0])])

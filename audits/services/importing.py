@@ -16,16 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from taggit.models import Tag
 
 from audits.enums import Participation, QuestionKind, ReturnStatus
 from audits.models import AuditReturn, AuditRound
-from audits.services.answers import ParsedAnswer
+from audits.services.answers import ParsedAnswer, shown
 from audits.services.returns import ReturnError, check_open, new_return, parse_answers, questions_of, write_answers
 from core.progress import Progress, no_progress
 from resources.models import BoroughPage
 
 MAX_ROWS = 5000
 MAX_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED = 50 * 1024 * 1024
+# Columns an export has that an import does not need (the exchange numbers returns itself).
+EXPORT_ONLY = frozenset({"case", "status", "submitted"})
 
 
 class ImportFileError(ValueError):
@@ -66,16 +70,43 @@ def read_rows(path: Path) -> list[list[str]]:
         except UnicodeDecodeError:
             raise ImportFileError(f"{path.name} is not UTF-8: save it as “CSV UTF-8” and try again.") from None
         return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    return _xlsx_rows(path)
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    """The first visible sheet's rows. The workbook's unpacked size is checked before it is opened,
+    and rows are read only up to the limit, so a small file cannot make the import hold gigabytes."""
+    from openpyxl import load_workbook  # read only by imports: the web worker need not load it
 
     try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > MAX_UNPACKED:
+            raise ImportFileError(
+                f"{path.name} unpacks to over {MAX_UNPACKED // (1024 * 1024)} MB: split it by borough."
+            )
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
+    except ImportFileError:
+        raise
+    except Exception as error:  # any damage to the file: a message, never a 500
         raise ImportFileError(f"{path.name} could not be read as an XLSX workbook ({type(error).__name__}).") from None
     try:
-        sheet = workbook.worksheets[0]
-        return [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        visible = [sheet for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
+        if not visible:
+            raise ImportFileError(f"{path.name} has no visible sheet.")
+        rows = []
+        for row in visible[0].iter_rows(values_only=True):
+            if len(rows) > MAX_ROWS + 1:
+                raise ImportFileError(
+                    f"{path.name} has more than {MAX_ROWS} rows (counting empty ones): import at most {MAX_ROWS} "
+                    "at a time, and delete any empty rows below the data."
+                )
+            rows.append([_cell(value) for value in row])
+        return rows
+    except ImportFileError:
+        raise
+    except Exception as error:
+        raise ImportFileError(f"{path.name} could not be read as an XLSX workbook ({type(error).__name__}).") from None
     finally:
         workbook.close()
 
@@ -93,6 +124,7 @@ class _Row:
     parsed: dict[int, ParsedAnswer]
     complete: bool
     digest: str
+    themes: list[Tag]
 
 
 def import_returns(
@@ -129,10 +161,11 @@ def import_returns(
         fixed_borough = BoroughPage.objects.filter(slug=borough_slug).first()
         if fixed_borough is None:
             report.problems.append(f"--borough {borough_slug}: no borough has that slug.")
-    unknown = [h for h in header if h and h != "borough" and h not in codes]
+    unknown = [h for h in header if h and h not in ("borough", "themes") and h not in EXPORT_ONLY and h not in codes]
     if unknown:
+        names = ", ".join(shown(h) for h in unknown)
         report.problems.append(
-            f"Header: {', '.join(unknown)} {'is not a question' if len(unknown) == 1 else 'are not questions'} "
+            f"Header: {names} {'is not a question' if len(unknown) == 1 else 'are not questions'} "
             f"of {audit_round.title} (its codes: {', '.join(sorted(codes))})."
         )
     if "borough" not in header and fixed_borough is None and not report.problems:
@@ -149,35 +182,46 @@ def import_returns(
         borough = _borough(cells.get("borough", ""), fixed_borough, taking_part, line, report)
         raw = {code: value for code, value in cells.items() if code in codes}
         parsed, problems = parse_answers(questions, raw)
+        themes, unknown_themes = _themes(cells.get("themes", ""))
+        problems += [f"themes: {shown(name)} is not a tag of the exchange." for name in unknown_themes]
         report.problems += [f"Row {line}: {problem}" for problem in problems]
         if borough is None or problems:
             continue
         key = json.dumps(sorted(raw.items()), ensure_ascii=False)
         seen[(borough.pk, key)] += 1
         complete = all(not parsed.get(q.pk, ParsedAnswer()).empty for q in questions if q.kind != QuestionKind.TEXT)
-        checked.append(
-            _Row(line, borough, parsed, complete, _digest(audit_round, borough, raw, seen[(borough.pk, key)]))
-        )
+        digest = _digest(audit_round, borough, raw, seen[(borough.pk, key)])
+        checked.append(_Row(line, borough, parsed, complete, digest, themes))
     if report.problems:
         return report
 
-    existing = set(
-        AuditReturn.objects.filter(round=audit_round).exclude(import_digest="").values_list("import_digest", flat=True)
-    )
-    new = [row for row in checked if row.digest not in existing]
-    report.unchanged = len(checked) - len(new)
-    report.created = len(new)
-    report.submitted = sum(row.complete for row in new)
-    if dry_run or not new:
-        return report
-    with transaction.atomic():
-        for row in progress(new, "Saving returns", len(new)):
-            audit_return = new_return(audit_round, row.borough, user, digest=row.digest)
-            write_answers(audit_return, row.parsed)
-            if row.complete:
-                audit_return.status = ReturnStatus.SUBMITTED
-                audit_return.submitted_at = audit_return.updated_at
-                audit_return.save(update_fields=["status", "submitted_at"])
+    report.submitted = sum(row.complete for row in checked)
+    try:
+        with transaction.atomic():
+            # Read inside the transaction: two imports of one file at the same moment wait for each
+            # other here (and the database refuses a second return with the same digest besides).
+            existing = set(
+                AuditReturn.objects.filter(
+                    round=audit_round, import_digest__in=[row.digest for row in checked]
+                ).values_list("import_digest", flat=True)
+            )
+            new = [row for row in checked if row.digest not in existing]
+            report.unchanged, report.created = len(checked) - len(new), len(new)
+            report.submitted = sum(row.complete for row in new)
+            if dry_run:
+                return report
+            for row in progress(new, "Saving returns", len(new)):
+                audit_return = new_return(audit_round, row.borough, user, digest=row.digest)
+                write_answers(audit_return, row.parsed)
+                if row.themes:
+                    audit_return.themes.set(row.themes)
+                if row.complete:
+                    audit_return.status = ReturnStatus.SUBMITTED
+                    audit_return.submitted_at = audit_return.updated_at
+                    audit_return.save(update_fields=["status", "submitted_at"])
+    except ReturnError:
+        report.problems.append("The same file was being imported at the same moment: nothing was added. Try again.")
+        report.created = report.submitted = 0
     return report
 
 
@@ -188,10 +232,10 @@ def _borough(
     if written:
         borough = BoroughPage.objects.identified_by(written).first()
         if borough is None:
-            report.problems.append(f"Row {line}: “{written}” is not a borough's name, slug or GSS code.")
+            report.problems.append(f"Row {line}: {shown(written)} is not a borough's name, slug or GSS code.")
             return None
         if fixed is not None and borough.pk != fixed.pk:
-            report.problems.append(f"Row {line}: the row says {borough.title} but --borough says {fixed.title}.")
+            report.problems.append(f"Row {line}: the row names {borough.title}, but this import is for {fixed.title}.")
             return None
     elif fixed is not None:
         borough = fixed
@@ -202,3 +246,12 @@ def _borough(
         report.problems.append(f"Row {line}: {borough.title} is not taking part in this round.")
         return None
     return borough
+
+
+def _themes(cell: str) -> tuple[list[Tag], list[str]]:
+    """The tags a themes cell names (separated by ; or ,), and the names that are not tags."""
+    names = [" ".join(name.split()) for name in cell.replace(";", ",").split(",") if name.strip()]
+    found = {tag.name.lower(): tag for name in names for tag in Tag.objects.filter(name__iexact=name)[:1]}
+    return list({found[n.lower()].pk: found[n.lower()] for n in names if n.lower() in found}.values()), [
+        name for name in names if name.lower() not in found
+    ]

@@ -113,6 +113,8 @@ def submit(audit_return: AuditReturn) -> None:
 def reopen(audit_return: AuditReturn, reason: str) -> None:
     """Back to draft, for the borough's audit lead; the reason is kept with the return."""
     check_open(audit_return.round)
+    if not audit_return.is_submitted:
+        raise ReturnError(f"{audit_return} is a draft already: only a submitted return is reopened.")
     reason = " ".join((reason or "").split())
     if not reason:
         raise ReturnError("Say why the return is reopened.")

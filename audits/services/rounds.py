@@ -1,5 +1,7 @@
 """Setting up a round and answering its invitation: the coordinator's and the borough lead's side."""
 
+import random
+import secrets
 from typing import Any
 
 from django.db import transaction
@@ -33,15 +35,18 @@ def save_round(audit_round: AuditRound, tool: AuditTool | None, boroughs: list[B
         borough_id__in=audit_round.returns.values("borough_id")
     ).delete()
     invited = set(audit_round.boroughs.values_list("borough_id", flat=True))
-    # Letters are never reused within a round, so "Borough C" means one borough throughout.
-    used = audit_round.boroughs.count()
-    for borough in sorted(boroughs, key=lambda b: b.title):
+    for borough in boroughs:
         if borough.pk not in invited:
-            while audit_round.boroughs.filter(letter=_letter(used)).exists():
-                used += 1
-            RoundBorough.objects.create(round=audit_round, borough=borough, letter=_letter(used))
-            used += 1
+            RoundBorough.objects.create(round=audit_round, borough=borough, letter=free_letter(audit_round))
     return audit_round
+
+
+def free_letter(audit_round: AuditRound, rng: random.Random | None = None) -> str:
+    """A letter no borough of the round has, drawn at random: in the order of the boroughs' names,
+    "Borough C" would tell a reader which borough it is once a few others are named."""
+    used = set(audit_round.boroughs.values_list("letter", flat=True))
+    pool = [letter for letter in map(_letter, range(max(26, 2 * len(used) + 2))) if letter not in used]
+    return (rng or secrets.SystemRandom()).choice(pool)
 
 
 def respond(invitation: RoundBorough, user: Any, taking_part: bool, named: bool) -> None:

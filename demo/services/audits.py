@@ -21,6 +21,7 @@ from audits.enums import Participation, QuestionKind, ReturnStatus
 from audits.models import AuditQuestion, AuditReturn, AuditRound, AuditTool, RatingScale, RoundBorough, ToolQuestion
 from audits.services.answers import ParsedAnswer
 from audits.services.returns import new_return, write_answers
+from audits.services.rounds import free_letter
 from audits.services.versions import version_for_round
 from demo.attachments import CONTENT
 from resources.models import BoroughPage, ResourcePage
@@ -136,12 +137,13 @@ def load_demo_audits() -> AuditReport:
         if audit_round.returns.exists():
             continue
         boroughs = list(BoroughPage.objects.filter(slug__in=spec["boroughs"]).order_by("title"))
-        for index, borough in enumerate(boroughs):
+        letters = random.Random(f"letters:{audit_round.slug}")  # noqa: S311 - the same demo on every machine
+        for borough in boroughs:
             RoundBorough.objects.get_or_create(
                 round=audit_round,
                 borough=borough,
                 defaults={
-                    "letter": chr(ord("A") + index),
+                    "letter": free_letter(audit_round, letters),
                     "status": Participation.ACCEPTED,
                     "named": borough.slug in spec["named"],
                 },

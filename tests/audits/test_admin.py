@@ -207,3 +207,10 @@ def test_exports_carry_every_answer_and_a_byte_order_mark(client, world):
     assert "Camden,1,Submitted" in text and MARKER in text  # coordinators see every return
     xlsx = client.get(reverse("audits_admin:export_returns", args=[audit_round.pk, "xlsx"]))
     assert xlsx.status_code == 200 and b"".join(xlsx.streaming_content)[:2] == b"PK"
+
+
+def test_the_round_form_shows_its_dates_as_a_date_box_reads_them(client, world):
+    audit_round, _, _, people = world
+    client.force_login(people["coordinator"])
+    html = client.get(reverse("audits_admin:round_edit", args=[audit_round.pk])).content.decode()
+    assert f'value="{audit_round.opens_on:%Y-%m-%d}"' in html and f'value="{audit_round.closes_on:%Y-%m-%d}"' in html

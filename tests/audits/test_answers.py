@@ -60,6 +60,28 @@ def test_an_empty_answer_is_no_answer(questions):
         "Mum's mobile is 07700 900123.",
         "Seen at home, 14 Orchard Way, N1 9ZZ.",
         "Date of birth 03/04/2015 was wrong on the form.",
+        # Found from outside: what the guard alone let through in a return.
+        "JOHN SMITH was seen at home.",
+        "jOhN sMiTh was seen at home.",
+        "Oluwaseun Adeyemi attended the meeting.",
+        "The child Aaliyah said she was scared.",
+        "Jane\u00adDoe was not invited.",
+        "Notes from the Harrington family visit.",
+        "Child's initials JS were on the referral.",
+        "Born 12-Mar-2015 according to the GP.",
+        "DOB 20150312 on the file.",
+        "born \u0661\u0662/\u0660\u0663/\u0662\u0660\u0661\u0665",
+        "D.O.B. 12th Mar",
+        "born on the twelfth of March",
+        "Case 2024-00123 was stepped down too early.",
+        "Liquid Logic 1234567 shows two contacts.",
+        "UPN A123456789012",
+        "Mum's number 7700900123 was out of date.",
+        "She posts as @janedoe on Instagram.",
+        "See www.facebook.com/jane.doe.123 for the threats.",
+        "Email j.doe@example was used.",
+        "The school is St Mary's Primary in the north of the borough.",
+        "GP Dr Ahmed at the local surgery had concerns.",
     ],
 )
 def test_free_text_that_could_identify_a_family_is_refused(questions, text):
@@ -72,7 +94,20 @@ def test_free_text_that_could_identify_a_family_is_refused(questions, text):
     [
         "The strategy discussion was held within 2 working days and health attended.",
         "Section 47 enquiry started the same day; ICPC within 15 working days.",
+        "Working Together 2023 expects the Child Protection Conference within 15 working days.",
+        "The Virtual School Head and the Designated Safeguarding Lead attended.",
+        "Signs of Safety mapping with the family network helped, e.g. the danger statement.",
+        "Police and Health were invited late; Camden Council's MASH shared the chronology.",
+        "The unborn baby's pre-birth plan was agreed at 32 weeks.",
     ],
 )
 def test_practice_words_pass(questions, text):
     assert parse_answer(questions["s47-06"], text).text == text
+
+
+def test_an_answer_that_could_identify_someone_is_not_repeated_in_the_message(questions):
+    with pytest.raises(AnswerError) as refused:
+        parse_answer(questions["s47-01"], "Jane Doe NW1 2AB")
+    assert "Jane" not in str(refused.value) and "not repeated here" in str(refused.value)
+    with pytest.raises(AnswerError, match="“Outstanding”"):
+        parse_answer(questions["s47-01"], "Outstanding")

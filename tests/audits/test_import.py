@@ -2,10 +2,13 @@
 
 import datetime
 import io
+import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
 from openpyxl import Workbook
+from taggit.models import Tag
 
 from audits.models import AuditReturn
 
@@ -97,7 +100,7 @@ def test_a_dry_run_writes_nothing(audit_round, tmp_path):
 @pytest.mark.parametrize(
     ("lines", "message"),
     [
-        (["borough,s47-01,case-number", "Camden,Good,123"], "case-number is not a question"),
+        (["borough,s47-01,case-number", "Camden,Good,123"], "“case-number” is not a question"),
         (["s47-01", "Good"], "add a borough column"),
         (["borough,s47-01,s47-01", "Camden,Good,Good"], "appears twice"),
     ],
@@ -131,3 +134,61 @@ def test_a_closed_round_takes_no_returns(audit_round, tmp_path):
     audit_round.save()
     with pytest.raises(CommandError, match="1 problem"):
         _run(audit_round.slug, _csv(tmp_path, [HEADER, ROWS[0]]))
+
+
+def test_a_damaged_workbook_is_a_message_not_a_500(audit_round, tmp_path):
+    good = tmp_path / "good.xlsx"
+    book = Workbook()
+    book.active.append(["borough", "s47-01"])
+    book.active.append(["Camden", "Good"])
+    book.save(good)
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(b'r="A2"', b'r="!!"')
+            target.writestr(item, data)
+    with pytest.raises(CommandError, match="could not be read as an XLSX workbook"):
+        _run(audit_round.slug, damaged)
+
+
+def test_the_first_visible_sheet_is_read(audit_round, tmp_path):
+    book = Workbook()
+    hidden = book.active
+    hidden.title = "Working notes"
+    hidden.append(["borough", "s47-01"])
+    hidden.append(["Camden", "Inadequate"])
+    hidden.sheet_state = "hidden"
+    shown_sheet = book.create_sheet("Returns")
+    shown_sheet.append(["borough", "s47-01"])
+    shown_sheet.append(["Camden", "Good"])
+    path = tmp_path / "two-sheets.xlsx"
+    book.save(path)
+    _run(audit_round.slug, path)
+    assert AuditReturn.objects.get().answers.get().option == "good"
+
+
+def test_an_export_imports_again_themes_included(audit_round, tmp_path):
+    Tag.objects.create(name="strategy meetings")
+    lines = ["borough,case,status,submitted,s47-01,themes", "Camden,7,Submitted,2026-11-01,Good,strategy meetings"]
+    _run(audit_round.slug, _csv(tmp_path, lines))
+    imported = AuditReturn.objects.get()
+    assert imported.number == 1 and [t.name for t in imported.themes.all()] == ["strategy meetings"]
+
+
+def test_identifying_values_are_not_repeated_in_problems(audit_round, tmp_path):
+    err = io.StringIO()
+    lines = ["borough,s47-01", "John Smith 07700 900123,Good", "Camden,Jane Doe NW1 2AB"]
+    with pytest.raises(CommandError):
+        call_command("import_audit_returns", audit_round.slug, str(_csv(tmp_path, lines)), stderr=err)
+    assert "Smith" not in err.getvalue() and "Jane" not in err.getvalue() and "not repeated here" in err.getvalue()
+
+
+def test_the_database_refuses_a_second_return_for_one_imported_row(audit_round, tmp_path):
+    _run(audit_round.slug, _csv(tmp_path, [HEADER, ROWS[0]]))
+    first = AuditReturn.objects.get()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AuditReturn.objects.create(
+            round=audit_round, borough=first.borough, number=99, import_digest=first.import_digest
+        )

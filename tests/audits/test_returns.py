@@ -46,6 +46,8 @@ def test_a_submitted_return_is_locked_until_its_lead_reopens_it_with_a_reason(au
     with pytest.raises(ReturnError, match="personal data"):
         reopen(audit_return, "Wrong family, NHS number 943 476 5919")
     reopen(audit_return, "Rating entered against the wrong question.")
+    with pytest.raises(ReturnError, match="a draft already"):
+        reopen(audit_return, "Again.")
     assert save_draft(audit_return, {"s47-01": "Inadequate"}) == []
     assert audit_return.answers.get(question__code="s47-01").option == "inadequate"
 

@@ -1,5 +1,7 @@
 """/audits/: the pooled findings reach the people of the boroughs taking part and nobody else."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -17,6 +19,9 @@ def filled(audit_round):
     for slug, count in {"camden": 7, "hackney": 6, "lambeth": 2}.items():
         for _ in range(count):
             submitted_return(audit_round, slug)
+    # Figures are shown once the round has closed.
+    audit_round.closes_on = datetime.date.today() - datetime.timedelta(days=1)
+    audit_round.save()
     return audit_round
 
 
@@ -66,3 +71,17 @@ def test_other_boroughs_are_letters_and_no_small_number_is_printed(client, fille
 def test_the_list_shows_a_reader_their_rounds(client, filled, people):
     client.force_login(people["hackney_auditor"])
     assert filled.title in client.get(reverse("audit_rounds")).content.decode()
+
+
+def test_while_a_round_is_open_only_coordinators_see_its_figures(client, audit_round, people):
+    for _ in range(6):
+        submitted_return(audit_round, "camden")
+    client.force_login(people["camden_auditor"])
+    page = client.get(reverse(PAGE, args=[audit_round.slug])).content.decode()
+    assert "appear here when the round closes" in page and "fewer than 5" not in page
+    data = client.get(reverse(DATA, args=[audit_round.slug])).json()
+    assert data["figures"] == "after the round closes" and "questions" not in data and "returns" not in data
+    assert client.get(reverse("audit_round_csv", args=[audit_round.slug])).status_code == 404
+    client.force_login(people["coordinator"])
+    assert "only coordinators see these figures" in client.get(reverse(PAGE, args=[audit_round.slug])).content.decode()
+    assert "questions" in client.get(reverse(DATA, args=[audit_round.slug])).json()

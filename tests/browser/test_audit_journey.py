@@ -3,6 +3,7 @@ a round for three boroughs; each borough's audit lead accepts; auditors enter re
 or import them from a spreadsheet; a borough's auditor reads the pooled findings, where a borough
 with fewer than 5 returns shows "fewer than 5", and the page passes axe."""
 
+import datetime
 import re
 
 from playwright.sync_api import Browser, Page, expect
@@ -51,7 +52,7 @@ def _build_tool_and_round(page: Page) -> None:
     page.locator("[name=title]").fill(ROUND)
     page.locator("[name=slug]").fill(SLUG)
     page.locator("[name=opens_on]").fill("2026-01-01")
-    page.locator("[name=closes_on]").fill("2099-12-31")
+    page.locator("[name=closes_on]").fill("2099-12-31")  # open until the coordinator closes it
     page.locator("[name=target_cases]").fill("6")
     page.locator("[name=tool]").select_option(label=TOOL)
     for borough in ("Greenwich", "Ealing", "Enfield"):
@@ -126,6 +127,15 @@ def test_a_round_from_tool_to_pooled_findings(browser: Browser, browser_context_
     enfield = _signed_in(browser, args, "enfield-auditor-test")
     _enter_returns(enfield, [("adequate", "yes"), ("good", "yes")])
     enfield.context.close()
+
+    # While a round is open its figures are the coordinator's only; the coordinator closes it.
+    greenwich.goto(f"/audits/{SLUG}/")
+    expect(greenwich.get_by_text("The pooled figures appear here when the round closes")).to_be_visible()
+    coordinator.goto("/admin/audits/")
+    coordinator.get_by_role("link", name=ROUND).click()
+    coordinator.locator("[name=closes_on]").fill((datetime.date.today() - datetime.timedelta(days=1)).isoformat())
+    coordinator.get_by_role("button", name="Save round").click()
+    expect(coordinator.get_by_text(f"“{ROUND}” saved")).to_be_visible()
 
     greenwich.goto(f"/audits/{SLUG}/")
     expect(greenwich.get_by_role("heading", name=ROUND, level=1)).to_be_visible()
