@@ -18,13 +18,16 @@ def paginate(request: HttpRequest, items: QuerySet, per_page: int | None = None)
 def page_notice(request: HttpRequest, page_obj: Page) -> str:
     """What to tell a reader whose page number was not the page shown ('' when it was)."""
     asked = (request.GET.get("page") or "").strip()
-    if not asked or (asked.isdigit() and int(asked) == page_obj.number):
+    # Only plain digits, and not so many that reading them costs anything (int() refuses 4,300+).
+    number = int(asked) if asked.isascii() and asked.isdigit() and len(asked) <= 9 else None
+    if not asked or number == page_obj.number:
         return ""
     last = page_obj.paginator.num_pages
-    if not asked.isdigit():
+    if number is None and not (asked.isascii() and asked.isdigit()):
         shown = asked if len(asked) <= 10 else asked[:10] + "…"
         return f"“{shown}” is not a page number, so this is page 1 of {last}."
-    if int(asked) == 0:
+    if number == 0:
         return f"Pages start at 1, so this is page 1 of {last}."
     pages = "is 1 page" if last == 1 else f"are {last} pages"
-    return f"There is no page {int(asked)}: there {pages}, and this is the last."
+    asked_page = number if number is not None else asked[:10] + "…"
+    return f"There is no page {asked_page}: there {pages}, and this is the last."

@@ -22,7 +22,8 @@ from tests.factories import ResourcePageFactory
 pytestmark = pytest.mark.django_db
 
 TYPES = (
-    "sos-tool, practice-guidance, template, audit-tool, case-review-learning, event-notes, training, research-summary"
+    "sos-tool, practice-guidance, template, audit-tool, audit-findings, case-review-learning, event-notes, "
+    "training, research-summary"
 )
 ALLOWED_FILES = "pdf, docx, xlsx, pptx, odt, txt, csv"
 LABEL = "row 1 (source_id cam-1)"

@@ -104,6 +104,9 @@ class TestResourceListing:
             "“abc” is not a page number, so this is page 1 of 2." in client.get("/resources/?page=abc").content.decode()
         )
         assert "Pages start at 1" in client.get("/resources/?page=0").content.decode()
+        # Thousands of digits, or digits of another script, are not a 500.
+        assert "There is no page 9999999999" in client.get("/resources/?page=" + "9" * 5000).content.decode()
+        assert "is not a page number" in client.get("/resources/?page=\u00b2").content.decode()
         for quiet in ("/resources/", "/resources/?page=1", "/resources/?page=2"):
             assert "govuk-notification-banner" not in client.get(quiet).content.decode(), quiet
 

@@ -7,12 +7,19 @@ objects' ids filled in (and as search terms and bulk-action ids) and looks for t
 answer. A refusal (403, 404, a redirect elsewhere) is fine; the marker anywhere is not.
 """
 
+import datetime
+
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Task
 from wagtail.rich_text import RichText
 
+from audits.enums import Participation
+from audits.models import AuditRound, RoundBorough
+from audits.services.returns import new_return, save_draft
+from audits.services.versions import version_for_round
+from tests.audits.conftest import make_tool
 from tests.factories import EventPageFactory, ResourcePageFactory
 from tests.resources.admin_helpers import coordinator, lead_of
 from tests.security.admin_crawl import admin_routes, fill
@@ -55,7 +62,20 @@ def hidden(hackney, camden):
     )
     linking.related_resources.create(resource=draft)
     linking.save_revision().publish()
+    # Hackney's case audit: a draft return whose free text carries the marker.
+    audit_round = AuditRound.objects.create(
+        title="Synthetic round",
+        slug="synthetic-round",
+        version=version_for_round(make_tool()),
+        opens_on=datetime.date.today(),
+        closes_on=datetime.date.today() + datetime.timedelta(days=9),
+    )
+    RoundBorough.objects.create(round=audit_round, borough=hackney, letter="Q", status=Participation.ACCEPTED)
+    audit_return = new_return(audit_round, hackney)
+    assert save_draft(audit_return, {"s47-06": f"Practice note {MARKER}"}) == []
     return {
+        "audit_round": audit_round,
+        "audit_return": audit_return,
         "draft": draft,
         "event": event,
         "document": document,
@@ -70,7 +90,7 @@ def hidden(hackney, camden):
 
 def candidate_values(hidden) -> dict[str, list[str]]:
     pages = [str(hidden["draft"].pk), str(hidden["event"].pk), str(hidden["linking"].pk)]
-    anything = [*pages, str(hidden["document"].pk), str(hidden["hackney"].pk)]
+    anything = [*pages, str(hidden["document"].pk), str(hidden["hackney"].pk), str(hidden["audit_return"].pk)]
     task = Task.objects.get(pk=hidden["task_state"].task_id)
     return {
         **dict.fromkeys(["page_id", "parent_page_id", "page_to_move_id", "page_pk"], pages),
@@ -93,6 +113,9 @@ def candidate_values(hidden) -> dict[str, list[str]]:
         "content_type_app_name": ["resources", "events"],
         "content_type_model_name": ["resourcepage", "eventpage"],
         "filter_spec": ["original"],
+        "round_pk": [str(hidden["audit_round"].pk)],
+        "borough": ["hackney", "camden"],
+        "fmt": ["csv", "xlsx"],
     }
 
 
