@@ -20,7 +20,7 @@ from audits.enums import Participation, QuestionKind, ReturnStatus
 from audits.models import Answer, AuditQuestion, AuditReturn, AuditRound, AuditTool, AuditToolVersion, RoundBorough
 from audits.roles import AUDIT_COORDINATORS
 from audits.services import exports
-from bench.measure import _ok, _queries, timed
+from bench.timing import ok, queries, timed
 from resources.models import BoroughPage
 
 SLUG = "bench-audit-round"
@@ -36,7 +36,7 @@ YES_NO = [["yes", "Yes"], ["partly", "Partly"], ["no", "No"], ["not-applicable",
 AGENCIES = [["police", "Police"], ["health", "Health"], ["education", "Education"], ["probation", "Probation"]]
 
 
-def ensure_round(seed: int = 7) -> AuditRound:
+def ensure_round(seed: int = 7, borough_count: int = BOROUGHS, returns: int = RETURNS) -> AuditRound:
     """The benchmark's round, generated once per database in bulk (about 300,000 answers)."""
     found = AuditRound.objects.filter(slug=SLUG).first()
     if found is not None:
@@ -70,21 +70,21 @@ def ensure_round(seed: int = 7) -> AuditRound:
         closes_on=today + datetime.timedelta(days=30),
         target_cases=RETURNS,
     )
-    boroughs = list(BoroughPage.objects.order_by("title")[:BOROUGHS])
+    boroughs = list(BoroughPage.objects.order_by("title")[:borough_count])
     RoundBorough.objects.bulk_create(
         RoundBorough(round=audit_round, borough=b, letter=_letter(i), status=Participation.ACCEPTED, named=i % 3 == 0)
         for i, b in enumerate(boroughs)
     )
     now = timezone.now()
     for borough in boroughs:
-        returns = AuditReturn.objects.bulk_create(
+        made = AuditReturn.objects.bulk_create(
             AuditReturn(
                 round=audit_round, borough=borough, number=n + 1, status=ReturnStatus.SUBMITTED, submitted_at=now
             )
-            for n in range(RETURNS)
+            for n in range(returns)
         )
         answers = []
-        for audit_return in returns:
+        for audit_return in made:
             for question in questions:
                 if question.kind == QuestionKind.NUMBER:
                     answers.append(
@@ -108,9 +108,9 @@ def _letter(index: int) -> str:
     return chr(ord("A") + index % 26) + ("" if index < 26 else str(index // 26))
 
 
-def measure_audits(repeat: int) -> dict[str, Any]:
+def measure_audits(repeat: int, boroughs: int = BOROUGHS, returns: int = RETURNS) -> dict[str, Any]:
     started = time.perf_counter()
-    audit_round = ensure_round()
+    audit_round = ensure_round(borough_count=boroughs, returns=returns)
     generated_s = round(time.perf_counter() - started, 1)
     coordinator, _ = get_user_model().objects.get_or_create(username="bench-audit-coordinator")
     coordinator.groups.add(Group.objects.get(name=AUDIT_COORDINATORS))
@@ -126,8 +126,8 @@ def measure_audits(repeat: int) -> dict[str, Any]:
         "returns": AuditReturn.objects.filter(round=audit_round).count(),
         "answers": Answer.objects.filter(audit_return__round=audit_round).count(),
         "generated in s": generated_s,
-        "findings page": {**timed(lambda: _ok(client.get(page)), repeat), "queries": _queries(client, page)},
-        "findings json": {**timed(lambda: _ok(client.get(data)), repeat), "queries": _queries(client, data)},
+        "findings page": {**timed(lambda: ok(client.get(page)), repeat), "queries": queries(client, page)},
+        "findings json": {**timed(lambda: ok(client.get(data)), repeat), "queries": queries(client, data)},
     }
     tracemalloc.start()
     started = time.perf_counter()

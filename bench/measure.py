@@ -9,44 +9,26 @@ import gc
 import random
 import statistics
 import time
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, reset_queries
+from django.db import reset_queries
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import override_settings
 from taggit.models import Tag
 from wagtail.search.backends import get_search_backend
 
+from bench.audits import measure_audits
+from bench.timing import ok, percentiles, queries, timed
 from resources.models import BoroughPage, ResourcePage
 from search.params import SearchParams
 from search.services import search
 
 QUERY = "neglect"
-
-
-def percentiles(samples: list[float]) -> dict[str, float]:
-    ordered = sorted(samples)
-
-    def at(fraction: float) -> float:
-        return round(ordered[min(len(ordered) - 1, int(fraction * len(ordered)))], 2)
-
-    return {"p50": round(statistics.median(ordered), 2), "p95": at(0.95), "p99": at(0.99), "n": len(ordered)}
-
-
-def timed(action: Callable[[], Any], repeat: int) -> dict[str, float]:
-    action()  # warm caches (site, locale, templates) so the figures are steady-state
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - started) * 1000)
-    return percentiles(samples)
 
 
 def page_scenarios(seed: int = 1) -> dict[str, list[str]]:
@@ -108,20 +90,9 @@ CACHED_SCENARIOS = ("home", "resource page", "borough page", "listing", "tag pag
 
 def _measure_urls(client: Client, urls: list[str], repeat: int) -> dict[str, float]:
     cycle = iter(urls * (repeat + 1))
-    figures = timed(lambda: _ok(client.get(next(cycle))), repeat)
-    figures["queries"] = max(_queries(client, url) for url in urls)
+    figures = timed(lambda: ok(client.get(next(cycle))), repeat)
+    figures["queries"] = max(queries(client, url) for url in urls)
     return figures
-
-
-def _ok(response: Any) -> None:
-    if response.status_code != 200:
-        raise RuntimeError(f"{response.request['PATH_INFO']} answered {response.status_code}")
-
-
-def _queries(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        client.get(url)
-    return len(captured.captured_queries)
 
 
 def measure_engine(repeat: int) -> dict[str, Any]:
@@ -202,7 +173,7 @@ def rss_mb() -> dict[str, float]:
     return {"rss_mb": fields.get("VmRSS", 0.0), "peak_mb": fields.get("VmHWM", 0.0)}
 
 
-def run_all(repeat: int, rebuild: bool) -> dict[str, Any]:
+def run_all(repeat: int, rebuild: bool, audits: bool = True) -> dict[str, Any]:
     reset_queries()
     results: dict[str, Any] = {"resources": ResourcePage.objects.live().count()}
     if rebuild:
@@ -219,4 +190,11 @@ def run_all(repeat: int, rebuild: bool) -> dict[str, Any]:
     results["engine"] = measure_engine(repeat)
     results["listing vs naive"] = measure_listing(repeat)
     results["publish one resource"] = measure_publish(min(repeat, 20))
+    if audits and results["resources"] <= AUDIT_BESIDE:
+        results["audits"] = measure_audits(repeat)
     return results
+
+
+# The audit round is measured once per database, beside the smallest network (its cost does not
+# depend on the number of resources).
+AUDIT_BESIDE = 2000

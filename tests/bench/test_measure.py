@@ -20,7 +20,7 @@ def test_percentiles():
 
 def test_run_all_measures_every_scenario_on_a_small_network():
     call_command("generate_network", "--resources", "40", stdout=io.StringIO(), stderr=io.StringIO())
-    results = run_all(repeat=5, rebuild=True)
+    results = run_all(repeat=5, rebuild=True, audits=False)
     assert results["resources"] == 40
     assert results["index rebuild"]["per second"] > 0
     pages = results["pages"]
@@ -110,7 +110,7 @@ def test_only_the_elasticsearch_run_searches_the_engine(monkeypatch):
 
 def test_the_worker_is_warmed_with_every_page_scenario_and_its_memory_read_from_proc():
     call_command("generate_network", "--resources", "20", stdout=io.StringIO(), stderr=io.StringIO())
-    results = run_all(repeat=5, rebuild=False)
+    results = run_all(repeat=5, rebuild=False, audits=False)
     assert set(results["page urls"]) == {url for urls in page_scenarios().values() for url in urls}
     memory = _memory_mb(os.getpid())
     assert 10 < memory["rss_mb"] <= memory["peak_mb"]
