@@ -84,6 +84,11 @@ class RoundFindings:
     returns: Figure
     questions: list[QuestionFindings]
     themes: list[Theme]
+    key: str = ""  # names these figures as the reader sees them: new figures or names, a new key
+
+    def set_key(self, figures_key: str) -> None:
+        names = "|".join(f"{c.borough_id}:{c.label}:{c.own}" for c in self.columns)
+        self.key = hashlib.sha256(f"{figures_key}|{names}".encode()).hexdigest()
 
 
 def columns_for(audit_round: AuditRound, user: Any) -> list[Column]:
@@ -165,6 +170,7 @@ def build_findings(audit_round: AuditRound, user: Any) -> RoundFindings:
         for row, column in zip(question.boroughs, columns, strict=True):
             row.label, row.own = column.label, column.own
     findings.round, findings.columns = audit_round, columns
+    findings.set_key(key)
     return findings
 
 
