@@ -5,7 +5,7 @@ import dataclasses
 import re
 import unicodedata
 
-from .detectors import DETECTORS
+from .detectors import DETECTORS, detect_person_names
 from .types import HIGH, Finding
 
 # Characters that hide an identifier from the detectors without changing what a reader sees
@@ -79,6 +79,15 @@ def _scan(text: str) -> list[Finding]:
         for rank, detector in enumerate(DETECTORS)
         for finding in detector(text)
     ]
+    # Names typed in capitals or odd case ("JOHN SMITH", "jOhN sMiTh") read as names are written;
+    # only the letters' case changes, so the findings' positions hold in the original.
+    recased = _as_names_are_written(text)
+    if recased != text:
+        rank = DETECTORS.index(detect_person_names)
+        candidates += [
+            (0 if finding.confidence == HIGH else 1, rank, -(finding.end - finding.start), finding)
+            for finding in detect_person_names(recased)
+        ]
     # Kept findings never overlap, so only the neighbours by start position can clash.
     starts: list[int] = []
     kept: list[Finding] = []
@@ -89,6 +98,22 @@ def _scan(text: str) -> list[Finding]:
         starts.insert(i, finding.start)
         kept.insert(i, finding)
     return kept
+
+
+_SHOUTED_RUN = re.compile(r"\b[A-Z][A-Z'\u2019]*[A-Z](?:[ \t-]+[A-Z][A-Z'\u2019]*[A-Z])+\b")
+_ODD_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+
+
+def _as_names_are_written(text: str) -> str:
+    """Runs of capitalised words ("JOHN SMITH") and oddly cased words ("jOhN") with only their first
+    letter capital. A capital word on its own is left alone: MASH, ICPC, LADO are abbreviations."""
+
+    def odd(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word if word.islower() or word.istitle() or word.isupper() else word.capitalize()
+
+    text = _SHOUTED_RUN.sub(lambda m: re.sub(r"[A-Z]+", lambda w: w.group(0).capitalize(), m.group(0)), text)
+    return _ODD_WORD.sub(odd, text)
 
 
 def has_high_confidence(findings: list[Finding]) -> bool:

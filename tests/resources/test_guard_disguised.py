@@ -3,7 +3,7 @@ Cyrillic look-alike letters passed the guard. It reads text as a reader sees it.
 
 import pytest
 
-from resources.guard import HIGH, scan
+from resources.guard import HIGH, Kind, scan
 
 # Synthetic values: an NHS number in the test range, a drama-range mobile, an invented name.
 DISGUISED = [
@@ -31,3 +31,17 @@ def test_a_disguised_identifier_is_found_where_it_stands(how, text):
 )
 def test_typography_alone_is_not_personal_data(text):
     assert not [f for f in scan(text) if f.confidence == HIGH]
+
+
+@pytest.mark.parametrize(
+    "text", ["Seen with HARRIET THOMPSON at home.", "kEvIn wIlLiAmS was present", "MARGARET O'BRIEN"]
+)
+def test_names_in_capitals_or_odd_case_are_found(text):
+    assert Kind.PERSON_NAME in {finding.kind for finding in scan(text)}
+
+
+@pytest.mark.parametrize(
+    "text", ["The MASH, LADO and ICPC were told.", "WORKING TOGETHER 2023", "CHILD PROTECTION CONFERENCE REPORT"]
+)
+def test_capitalised_abbreviations_and_headings_pass(text):
+    assert scan(text) == []
