@@ -19,12 +19,14 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from audits.enums import Participation
 from audits.forms import ImportForm, InvitationForm, ReopenForm, ReturnForm, RoundForm
-from audits.models import AuditReturn, AuditRound, RoundBorough
+from audits.models import AuditReturn, AuditRound, AuditTool, RoundBorough
 from audits.roles import boroughs_audited_by, boroughs_led_for_audit, is_audit_coordinator
 from audits.services import exports
 from audits.services.importing import ImportFileError, import_returns
+from audits.services.printable import make_printable
 from audits.services.returns import ReturnError, new_return, progress, questions_of, reopen, save_draft, submit
 from audits.services.rounds import respond, save_round
+from resources.models import BoroughPage
 
 
 class AuditAdminView(WagtailAdminTemplateMixin, TemplateView):
@@ -80,6 +82,8 @@ class HomeView(AuditAdminView):
             **super().get_context_data(**kwargs),
             "coordinator": coordinator,
             "rounds": rounds if coordinator else [],
+            "tools": AuditTool.objects.order_by("title") if coordinator else [],
+            "publishers": BoroughPage.objects.order_by("title") if coordinator else [],
             "invitations": [] if coordinator else list(invitations[:200]),
         }
 
@@ -323,3 +327,18 @@ def export_returns(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{audit_round.slug}-returns.csv"'
     return response
+
+
+def printable_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make (or refresh) a tool's printable resource as a draft, then open it in the editor."""
+    _require_coordinator(request)
+    tool = get_object_or_404(AuditTool, pk=pk)
+    publisher = BoroughPage.objects.filter(pk=request.POST.get("publisher") or 0).first()
+    if request.method != "POST" or publisher is None:
+        messages.error(request, "Choose the publisher the printable tool is published under.")
+        return redirect("audits_admin:home")
+    page = make_printable(tool, publisher, request.user)
+    messages.success(
+        request, f"A draft printable “{tool.title}” is ready under {publisher.title}: check it and publish it."
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

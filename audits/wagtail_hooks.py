@@ -20,6 +20,7 @@ urls = [
     path("rounds/<int:round_pk>/<slug:borough>/respond/", admin_views.respond_view, name="respond"),
     path("rounds/<int:round_pk>/<slug:borough>/new/", admin_views.new_return_view, name="new_return"),
     path("rounds/<int:round_pk>/<slug:borough>/import/", admin_views.import_view, name="import"),
+    path("tools/<int:pk>/printable/", admin_views.printable_view, name="printable"),
     path("returns/<int:pk>/", admin_views.ReturnView.as_view(), name="return"),
     path("returns/<int:pk>/reopen/", admin_views.reopen_view, name="reopen"),
 ]
