@@ -8,6 +8,7 @@ from django.urls import reverse
 from audits.enums import Participation
 from audits.models import RoundBorough
 from tests.audits.helpers import submitted_return
+from tests.factories import ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +86,11 @@ def test_while_a_round_is_open_only_coordinators_see_its_figures(client, audit_r
     client.force_login(people["coordinator"])
     assert "only coordinators see these figures" in client.get(reverse(PAGE, args=[audit_round.slug])).content.decode()
     assert "questions" in client.get(reverse(DATA, args=[audit_round.slug])).json()
+
+
+def test_a_published_findings_resource_leads_to_the_pooled_figures(client, people):
+    findings = ResourcePageFactory(resource_type="audit-findings", title="Findings of a synthetic round")
+    html = client.get(findings.url).content.decode()
+    assert reverse("audit_rounds") in html and "Case audits" in html
+    client.force_login(people["camden_auditor"])
+    assert "Findings of a synthetic round" in client.get(reverse("audit_rounds")).content.decode()
