@@ -65,7 +65,16 @@ class InvitationForm(forms.Form):
 
 def _field(question: AuditQuestion) -> forms.Field:
     label = f"{question.code}: {question.text}"
-    common = {"label": label, "required": False, "help_text": question.guidance}
+    common = {
+        "label": label,
+        "required": False,
+        "help_text": question.guidance,
+        # Django's own message repeats what was sent, which a person typed.
+        "error_messages": {
+            "invalid_choice": "Choose one of the answers listed.",
+            "invalid_list": "Choose from the answers listed.",
+        },
+    }
     if question.kind == QuestionKind.CHOICES:
         return forms.MultipleChoiceField(choices=question.options, widget=forms.CheckboxSelectMultiple, **common)
     if question.kind in (QuestionKind.RATING, QuestionKind.YES_NO, QuestionKind.CHOICE):
@@ -106,7 +115,8 @@ class ReturnForm(forms.Form):
         unknown = [name for name in names if name.lower() not in tags]
         if unknown:
             raise ValidationError(
-                f"{', '.join(unknown)}: not tags of the exchange. Use the tags resources carry (see /search/)."
+                f"{len(unknown)} of the themes {'is not a tag' if len(unknown) == 1 else 'are not tags'} of the "
+                "exchange. Use the tags resources carry (see /search/), separated by commas."
             )
         return [tags[name.lower()] for name in names]
 

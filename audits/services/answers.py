@@ -3,6 +3,7 @@
 Used by the return form and the import, so both accept and refuse exactly the same things.
 """
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -15,6 +16,7 @@ from resources.guard import scan
 from resources.services.page_guard import KIND_LABELS
 
 MAX_TEXT = 2000
+_PLAIN_NUMBER = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,2})?")
 MAX_NUMBER = Decimal("9999999")
 
 
@@ -89,8 +91,11 @@ def parse_answer(question: AuditQuestion, raw: str | list[str] | None) -> Parsed
         guard_text(text, question.code)
         return ParsedAnswer(text=text)
     if kind == QuestionKind.NUMBER:
+        plain = text.replace(",", "")
+        if not _PLAIN_NUMBER.fullmatch(plain):
+            raise AnswerError(f"The answer to {question.code} must be a number such as 3 or 4.5, not {shown(text)}.")
         try:
-            number = Decimal(text.replace(",", ""))
+            number = Decimal(plain)
         except InvalidOperation:
             raise AnswerError(f"The answer to {question.code} must be a number, not {shown(text)}.") from None
         if not number.is_finite() or number < 0 or number > MAX_NUMBER:

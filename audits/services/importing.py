@@ -28,6 +28,7 @@ from resources.models import BoroughPage
 MAX_ROWS = 5000
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED = 50 * 1024 * 1024
+MAX_COLUMNS = 200
 # Columns an export has that an import does not need (the exchange numbers returns itself).
 EXPORT_ONLY = frozenset({"case", "status", "submitted"})
 
@@ -49,12 +50,17 @@ class ImportReport:
         return not self.problems
 
 
+def _clean(text: str) -> str:
+    """Control characters (NUL included) read as spaces: they can hide a number or a name."""
+    return "".join(" " if ord(ch) < 32 and ch not in "\t\n" else ch for ch in text).strip()
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return _clean(str(value))
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -69,7 +75,12 @@ def read_rows(path: Path) -> list[list[str]]:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
             raise ImportFileError(f"{path.name} is not UTF-8: save it as “CSV UTF-8” and try again.") from None
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+        try:
+            return [[_clean(cell) for cell in row] for row in csv.reader(io.StringIO(text))]
+        except csv.Error:
+            raise ImportFileError(
+                f"{path.name} could not be read as CSV (a cell is too long or a quote is not closed)."
+            ) from None
     return _xlsx_rows(path)
 
 
@@ -148,6 +159,8 @@ def import_returns(
         raise ImportFileError(f"{path.name} is empty: the first row must hold the question codes.")
     if len(rows) - 1 > MAX_ROWS:
         raise ImportFileError(f"{path.name} has {len(rows) - 1} rows: import at most {MAX_ROWS} at a time.")
+    if len(rows[0]) > MAX_COLUMNS:
+        raise ImportFileError(f"{path.name} has {len(rows[0])} columns: a round has at most {MAX_COLUMNS}.")
     header = [cell.strip().lower() for cell in rows[0]]
     questions = questions_of(audit_round)
     codes = {q.code for q in questions}
@@ -163,10 +176,11 @@ def import_returns(
             report.problems.append(f"--borough {borough_slug}: no borough has that slug.")
     unknown = [h for h in header if h and h not in ("borough", "themes") and h not in EXPORT_ONLY and h not in codes]
     if unknown:
-        names = ", ".join(shown(h) for h in unknown)
+        # Counted, not repeated: a heading is typed by a person and could name someone.
+        positions = ", ".join(str(header.index(h) + 1) for h in unknown[:10]) + (" …" if len(unknown) > 10 else "")
         report.problems.append(
-            f"Header: {names} {'is not a question' if len(unknown) == 1 else 'are not questions'} "
-            f"of {audit_round.title} (its codes: {', '.join(sorted(codes))})."
+            f"Header: {len(unknown)} column heading{'s are' if len(unknown) != 1 else ' is'} not a question code "
+            f"of {audit_round.title} (column {positions}; its codes: {', '.join(sorted(codes))})."
         )
     if "borough" not in header and fixed_borough is None and not report.problems:
         report.problems.append("Header: add a borough column, or name the borough with --borough.")

@@ -1,71 +1,141 @@
 """Stricter rules for the free text of case returns, on top of the personal-data guard.
 
 A return is about one real case, so its free text is held to what an audit needs: what helped and
-what did not, in roles ("the child's mother", "the school nurse"), never who. Anything the guard
-misses but that could point at a family is refused here: long numbers (case, NHS, ID and phone
-numbers, compact dates), web and social addresses, birth details, titles with names, a family's
-surname, a child's initials, a named school, and capitalised words that read like a name. Each rule
-says what to change. The guard's own checks run on the same text, and again with shouted or oddly
-cased words written as names are, so "JOHN SMITH" is read as "John Smith".
+what did not, in roles ("the child's mother", "the school nurse"), never who or where. These rules
+catch what the guard's lists and patterns miss in such text: first names on their own (the guard's
+name lists, minus everyday and practice words), titles with a name in any case, initials after a
+word for a person, case and record numbers, long or spelled-out numbers, days of the month, where
+someone lives, social media names, named schools and a family's surname. Text is read as a reader
+sees it first: HTML entities, any script's digits, accents and combining marks, hidden characters,
+letters of other scripts, words run together ("JaydenSmith", "Jayden.Smith").
 """
 
+import html
 import re
 import unicodedata
 
-from resources.models import Audience, BoroughPage, CPStage, SoSElement
+from resources.guard.name_lists import EVERYDAY_WORDS, is_first_name, is_vocabulary
 
-# Invisible characters that can hide a word boundary ("Jane\u00adDoe"): read as a space.
-_HIDDEN = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), " ")
-_LONG_NUMBER = re.compile(r"\d(?:[\s./\-]*\d){4,}")
-_WEB = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+\.(?:com|org|net|co\.uk|org\.uk|gov\.uk|uk|io|me)\b", re.I)
-_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,}")
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-_BIRTH = re.compile(
-    rf"\b(?:born|dob|d\.?\s?o\.?\s?b\.?|date of birth|birthday)\b.{{0,40}}?(?:\d|\b(?:{_MONTHS})[a-z]*\b)", re.I
+_HIDDEN = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"), " ")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_NUMBER_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)"
+_PERSON = (
+    r"child|baby|son|daughter|sister|brother|mother|father|mum|mom|dad|aunt|uncle|nan|gran|grandmother|"
+    r"grandfather|stepfather|stepmother|partner|boyfriend|girlfriend|boy|girl|called|named|known as|yo"
 )
-_TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev)\.?\s+[A-Z][\w'-]+")
-_FAMILY = re.compile(r"\b([A-Z][a-z'-]+)\s+(?:family|household|children|twins|siblings)\b")
-_INITIALS = re.compile(r"(?i:\binitials?\b)\W{0,3}[A-Z]{1,3}\b|\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?")
-_SCHOOL = re.compile(
-    r"\b(?:St\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Primary|Secondary|Academy|School|Nursery|College|Infants|Juniors)\b"
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("a number of 5 or more digits (a case, NHS, ID or phone number, or a date)", re.compile(r"\d(?:[\s./\-]*\d){4,}")),
+    ("a number written in words", re.compile(rf"\b{_NUMBER_WORD}(?:[\s,\-]+{_NUMBER_WORD}){{4,}}\b", re.I)),
+    (
+        "a case or record number",
+        re.compile(
+            r"\b(?:case|ref|reference|id|nhs|no|number|record|file|upn|ending)\b\W{0,12}[a-z]{0,4}[/\-]?\d{3,}", re.I
+        ),
+    ),
+    ("a web, email or social media address", re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|(?<![\w.])@\w{2,}", re.I)),
+    (
+        "a social media name",
+        re.compile(
+            r"\b(?:tiktok|snapchat|snap|instagram|insta|facebook|fb|twitter|whatsapp|telegram|discord|youtube)\b\W{0,3}\w",
+            re.I,
+        ),
+    ),
+    (
+        "a date or details of birth",
+        re.compile(
+            rf"\b(?:born|dob|d\.?\s?o\.?\s?b\.?|date of birth|birthday)\b.{{0,40}}?(?:\d|\b{_MONTH}\b)|\bb\.\s*\d{{4}}",
+            re.I,
+        ),
+    ),
+    (
+        "a day of the month",
+        re.compile(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I
+        ),
+    ),
+    (
+        "where someone lives",
+        re.compile(r"\blives?\s+(?:at|on|in)\b|\b(?:flat|block|unit)\s+\w{1,3}\b|\bno\.?\s*\d+\s+the\b", re.I),
+    ),
+    (
+        "a postcode or postcode area",
+        re.compile(
+            r"\b[a-z]{1,2}\d[a-z\d]?[\s\-]*\d[a-z]{2}\b|\b(?:in|postcode|area)\s+(?!s\d)[a-z]{1,2}\d{1,2}[a-z]?\b", re.I
+        ),
+    ),
+    (
+        "initials",
+        re.compile(rf"(?i:\binitials?\b)\W{{0,3}}[A-Z]{{1,3}}\b|\b[A-Z]\.\s?[A-Z]\.|\b(?i:{_PERSON})\s+[A-Z]{{2,3}}\b"),
+    ),
 )
-_CUE = re.compile(
-    r"\b(?:child|baby|son|daughter|sister|brother|mother|father|mum|dad|aunt|uncle|nan|gran|grandmother|"
-    r"grandfather|stepfather|stepmother|partner|boyfriend|girlfriend|called|named|known as)\s+([A-Z][a-z'-]+)"
+_TITLE = re.compile(
+    r"\b(?:dr|mr|mrs|ms|miss|mx|prof|rev|doctor|pc|dc|ds|di|sgt|nurse)\b\.?\s*(?:[a-z]\.\s*)*([a-z][\w'-]*)", re.I
 )
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+\b")
-# Capitalised words practice text uses in runs ("Child Protection Conference", "Signs of Safety").
-_PRACTICE_WORDS = frozenset(
+_FAMILY = re.compile(r"\b([A-Za-z'-]+?)s?\s+(?:family|household|twins|siblings)\b|\bthe\s+([A-Z][a-z'-]+)s\b")
+_SCHOOL = re.compile(r"\b([A-Z][\w'-]+)\s+(?:school|primary|secondary|academy|nursery|college|infants|juniors)\b", re.I)
+_CUED = re.compile(rf"\b(?:{_PERSON})\b[\s,:]+([^\W\d_]+)", re.I)
+_WORDS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NOT_A_NAME_AFTER_TITLE = frozenset("and or the of to a an in on for with was is were are at by from".split())  # noqa: SIM905
+# Words before "family" that describe it rather than name it.
+_DESCRIBING = frozenset(
     (  # noqa: SIM905 - a list of words reads best as words
-        "the a an and or but of in on at to for with when what where why how this that these those it its "
-        "they their we our he she his her then also after before during once if as by from there here "
-        "child children protection plan plans conference conferences initial review strategy discussion "
-        "discussions meeting meetings section enquiry enquiries police health education social care services "
-        "service team teams council court family courts safeguarding partnership signs safety three houses "
-        "working together early help adviser advisers chair chairs core group groups multi agency agencies "
-        "mash hub local authority london nhs gp school schools virtual head nurse nurses visitor visitors "
-        "probation housing mental substance misuse domestic abuse children's looked after legal gateway public "
-        "law outline pre proceedings letter letters report reports assessment assessments single network "
-        "danger statement statements goals scaling question questions words pictures harm harms worry worries "
-        "good adequate requires improvement inadequate yes no partly not applicable icpc rcpc cp cin lado sos "
-        "dsl primary secondary academy nursery college designated lead officer"
+        "the a an this that whole wider extended birth foster kinship adoptive host blended nuclear same other "
+        "new young large small single two one both each every their his her muslim christian jewish hindu sikh "
+        "buddhist black white asian mixed british english polish roma romany traveller gypsy irish african "
+        "caribbean somali turkish kurdish bangladeshi pakistani indian chinese vietnamese eritrean afghan "
+        "syrian ukrainian whose child's mother's father's virtual local special independent state faith pupil "
+        "referral new previous current"
     ).split()
 )
 
 
-def _vocabulary() -> set[str]:
-    """The exchange's own names for things (boroughs, stages, audiences, Signs of Safety elements)."""
-    words: set[str] = set(_PRACTICE_WORDS)
-    for model, field in ((BoroughPage, "title"), (CPStage, "name"), (Audience, "name"), (SoSElement, "name")):
-        for value in model.objects.values_list(field, flat=True):
-            words.update(w.lower() for w in re.findall(r"[A-Za-z'-]+", value))
-    return words
-
-
 def _readable(text: str) -> str:
-    """Digits of any script as ASCII digits, hidden characters as spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_HIDDEN)
+    """As a reader sees it: entities decoded, hidden characters as spaces, marks and accents dropped,
+    any script's digits as ASCII digits."""
+    text = unicodedata.normalize("NFKD", html.unescape(text)).translate(_HIDDEN)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)
+
+
+def _other_script(text: str) -> bool:
+    return any(ch.isalpha() and not unicodedata.name(ch, "LATIN").startswith("LATIN") for ch in text)
+
+
+def _a_name(word: str) -> bool:
+    return is_first_name(word) and not is_vocabulary(word) and word.lower() not in EVERYDAY_WORDS
+
+
+def problems(text: str) -> list[str]:
+    """What in ``text`` must change before it can be saved, in words an auditor acts on (never quoting it)."""
+    text = _readable(text)
+    found = [what for what, pattern in _RULES if pattern.search(text)]
+    if _other_script(text):
+        found.append("letters of another alphabet (write in English: names are often written that way)")
+    spaced = _CAMEL.sub(" ", re.sub(r"[._/\\]+", " ", text))
+    words = [(m.group(0), m.start()) for m in _WORDS.finditer(spaced)]
+    for index, (word, _) in enumerate(words):
+        after_saint = index and words[index - 1][0].lower().rstrip(".") in ("st", "saint")
+        if word[:1].isupper() and _a_name(word) and not after_saint:
+            found.append("a first name (write the person's role instead)")
+            break
+    if any(_a_name(m.group(1)) for m in _CUED.finditer(spaced)):
+        found.append("a name after a word for a person (child, mother, sister …)")
+    for match in _TITLE.finditer(text):
+        if match.group(1).lower() not in _NOT_A_NAME_AFTER_TITLE and not is_vocabulary(match.group(1)):
+            found.append("a title with a name (Dr, Mr, Mrs, PC …)")
+            break
+    for match in _FAMILY.finditer(spaced):
+        word = match.group(1) or match.group(2)
+        if word and word.lower() not in _DESCRIBING and not is_vocabulary(word) and word.lower() not in EVERYDAY_WORDS:
+            found.append("a family's surname")
+            break
+    for match in _SCHOOL.finditer(spaced):
+        word = match.group(1)
+        if word[:1].isupper() and not is_vocabulary(word) and word.lower() not in EVERYDAY_WORDS | _DESCRIBING:
+            found.append("the name of a school or nursery")
+            break
+    return list(dict.fromkeys(found))
 
 
 def as_names_are_written(text: str) -> str:
@@ -73,45 +143,8 @@ def as_names_are_written(text: str) -> str:
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
-        if (word.isupper() and len(word) > 3) or (not word.islower() and not word.istitle() and not word.isupper()):
+        if (word.isupper() and len(word) > 3) or not (word.islower() or word.istitle() or word.isupper()):
             return word.capitalize()
         return word
 
     return re.sub(r"\b[^\W\d_]{2,}\b", fix, text)
-
-
-def _known(word: str, vocabulary: set[str]) -> bool:
-    word = word.lower().strip(".'-").removesuffix("'s").removesuffix("’s")
-    return word in vocabulary
-
-
-def problems(text: str) -> list[str]:
-    """What in ``text`` must change before it can be saved, in words an auditor acts on."""
-    text = _readable(text)
-    found = []
-    if _LONG_NUMBER.search(text):
-        found.append("a number of 5 or more digits (a case, NHS, ID or phone number, or a date)")
-    if _WEB.search(text) or _HANDLE.search(text):
-        found.append("a web, email or social media address")
-    if _BIRTH.search(text):
-        found.append("a date or details of birth")
-    if _TITLE.search(text):
-        found.append("a title with a name (Dr, Mr, Mrs, Ms …)")
-    if _INITIALS.search(text):
-        found.append("initials")
-    vocabulary = _vocabulary()
-    for match in _SCHOOL.finditer(text):
-        if not all(_known(word, vocabulary) for word in match.group(0).split()):
-            found.append("the name of a school or nursery")
-            break
-    for match in _FAMILY.finditer(text):
-        if not _known(match.group(1), vocabulary):
-            found.append(f"a family's surname (“{match.group(1)} …”)")
-            break
-    if any(not _known(match.group(1), vocabulary) for match in _CUE.finditer(text)):
-        found.append("a name after a word for a person (child, mother, sister …)")
-    for match in _CAPITALISED_RUN.finditer(text):
-        if not all(_known(word, vocabulary) for word in match.group(0).split()):
-            found.append("capitalised words together that read like a name")
-            break
-    return found

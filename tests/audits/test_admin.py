@@ -214,3 +214,17 @@ def test_the_round_form_shows_its_dates_as_a_date_box_reads_them(client, world):
     client.force_login(people["coordinator"])
     html = client.get(reverse("audits_admin:round_edit", args=[audit_round.pk])).content.decode()
     assert f'value="{audit_round.opens_on:%Y-%m-%d}"' in html and f'value="{audit_round.closes_on:%Y-%m-%d}"' in html
+
+
+def test_the_form_never_repeats_what_was_typed_in_its_messages(client, world):
+    audit_round, _, _, people = world
+    client.force_login(people["camden_auditor"])
+    created = client.post(reverse("audits_admin:new_return", args=[audit_round.pk, "camden"]))
+    url = created["Location"]
+    typed = "mum@example.com"
+    for field in ("s47-01", "themes"):
+        html = client.post(url, {field: typed, "save": ""}).content.decode()
+        # At most the auditor's own box keeps what they typed; no message repeats it.
+        assert html.count(typed) <= 1 and f'value="{typed}"' in html or typed not in html
+    html = client.post(url, {"s47-06": "the Zbigniewska family were not spoken to", "save": ""}).content.decode()
+    assert html.count("Zbigniewska") == 1 and "a family&#x27;s surname" in html  # only in the textarea

@@ -82,6 +82,42 @@ def test_an_empty_answer_is_no_answer(questions):
         "Email j.doe@example was used.",
         "The school is St Mary's Primary in the north of the borough.",
         "GP Dr Ahmed at the local surgery had concerns.",
+        # Found from outside, the second time.
+        "Jayden was not seen alone",
+        "Mother, Aaliyah, said she was not told",
+        "The 7yo boy Tom was seen",
+        "the child olivia was quiet",
+        "\u0414\u0436\u0435\u0439\u0434\u0435\u043d was seen",
+        "\u0399ayden Smith",
+        "Jayde\u0332n Smi\u0332th",
+        "&#74;ayden Smith",
+        "Jayden.Smith",
+        "JaydenSmith",
+        "Smith, Jayden",
+        "Mrs okafor was not told",
+        "Mr.Okafor",
+        "DR AHMED",
+        "seen by dr patel",
+        "Dr. A. Patel",
+        "PC Smith attended",
+        "child JS was seen",
+        "Case ref CA/1234",
+        "Case ID: 4567",
+        "nhs no nine four three four seven six five nine one nine",
+        "NHS number ending 5919",
+        "12th March 2015 was the incident",
+        "b. 2015",
+        "turned 7 on 12 March",
+        "lives on acacia avenue",
+        "lives at Flat 3 Block B",
+        "NW1-2DB",
+        "lives in N16 with grandmother",
+        "tiktok jayden2015",
+        "snapchat: jaydenxx",
+        "goes to Gayhurst school",
+        "the Zbigniewska family were not spoken to",
+        "the Smiths were not spoken to",
+        "ID one-two-three-four-five",
     ],
 )
 def test_free_text_that_could_identify_a_family_is_refused(questions, text):
@@ -99,6 +135,24 @@ def test_free_text_that_could_identify_a_family_is_refused(questions, text):
         "Signs of Safety mapping with the family network helped, e.g. the danger statement.",
         "Police and Health were invited late; Camden Council's MASH shared the chronology.",
         "The unborn baby's pre-birth plan was agreed at 32 weeks.",
+        # Wrongly refused the first time.
+        "Signs of Safety mapping was used well by the Social Worker",
+        "The Team Manager authorised the Section 47 enquiry",
+        "The Independent Reviewing Officer was not consulted",
+        "Section 47 of the Children Act 1989",
+        "Child and Adolescent Mental Health Services were involved",
+        "CAMHS and the Youth Offending Service were not invited",
+        "The Police Child Abuse Investigation Team attended",
+        "The Domestic Abuse Coordinator from MARAC contributed",
+        "Multi-Agency Risk Assessment Conference referral was made",
+        "The London Child Protection Procedures were followed; Pan London Procedures section 3.2 applies",
+        "The Graded Care Profile 2 was used",
+        "The Mother is of Black Caribbean heritage",
+        "Muslim family; Ramadan timing considered",
+        "The Hackney Model of systemic practice was used",
+        "St Thomas' Hospital shared the discharge summary",
+        "Seen at Homerton Hospital",
+        "Wrong case: the Team Manager noticed",
     ],
 )
 def test_practice_words_pass(questions, text):
@@ -111,3 +165,9 @@ def test_an_answer_that_could_identify_someone_is_not_repeated_in_the_message(qu
     assert "Jane" not in str(refused.value) and "not repeated here" in str(refused.value)
     with pytest.raises(AnswerError, match="“Outstanding”"):
         parse_answer(questions["s47-01"], "Outstanding")
+
+
+@pytest.mark.parametrize("written", ["1e3", "1_000", "\u0661\u0662", "\uff11\uff12", "0x10"])
+def test_a_number_is_written_plainly(questions, written):
+    with pytest.raises(AnswerError, match="a number such as"):
+        parse_answer(questions["s47-03"], written)

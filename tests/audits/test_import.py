@@ -100,7 +100,7 @@ def test_a_dry_run_writes_nothing(audit_round, tmp_path):
 @pytest.mark.parametrize(
     ("lines", "message"),
     [
-        (["borough,s47-01,case-number", "Camden,Good,123"], "“case-number” is not a question"),
+        (["borough,s47-01,case-number", "Camden,Good,123"], "1 column heading is not a question code"),
         (["s47-01", "Good"], "add a borough column"),
         (["borough,s47-01,s47-01", "Camden,Good,Good"], "appears twice"),
     ],
@@ -192,3 +192,19 @@ def test_the_database_refuses_a_second_return_for_one_imported_row(audit_round, 
         AuditReturn.objects.create(
             round=audit_round, borough=first.borough, number=99, import_digest=first.import_digest
         )
+
+
+def test_control_characters_cannot_hide_a_number_and_odd_files_are_messages(audit_round, tmp_path):
+    err = io.StringIO()
+    hidden = tmp_path / "nul.csv"
+    hidden.write_bytes(b"borough,s47-06\nCamden,NHS 943\x00476\x005919 on file\n")
+    with pytest.raises(CommandError):
+        call_command("import_audit_returns", audit_round.slug, str(hidden), stderr=err)
+    assert "personal data" in err.getvalue() and not AuditReturn.objects.exists()
+    wide = _csv(tmp_path, [",".join(["borough", *(f"h{n}" for n in range(500))]), "Camden"], name="wide.csv")
+    with pytest.raises(CommandError, match="501 columns"):
+        _run(audit_round.slug, wide)
+    long_cell = tmp_path / "long.csv"
+    long_cell.write_text('borough,s47-06\nCamden,"' + "a" * 200_000 + '"\n', encoding="utf-8")
+    with pytest.raises(CommandError, match="could not be read as CSV"):
+        _run(audit_round.slug, long_cell)
