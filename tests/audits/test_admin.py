@@ -225,6 +225,6 @@ def test_the_form_never_repeats_what_was_typed_in_its_messages(client, world):
     for field in ("s47-01", "themes"):
         html = client.post(url, {field: typed, "save": ""}).content.decode()
         # At most the auditor's own box keeps what they typed; no message repeats it.
-        assert html.count(typed) <= 1 and f'value="{typed}"' in html or typed not in html
+        assert (html.count(typed) <= 1 and f'value="{typed}"' in html) or typed not in html
     html = client.post(url, {"s47-06": "the Zbigniewska family were not spoken to", "save": ""}).content.decode()
     assert html.count("Zbigniewska") == 1 and "a family&#x27;s surname" in html  # only in the textarea
