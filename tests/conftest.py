@@ -43,6 +43,17 @@ def _rate_limit_counters_forgotten():
 
 
 @pytest.fixture(autouse=True)
+def _extractions_forgotten():
+    """resources.services.bounded_extraction remembers this process's recent results by content;
+    a result made under one test's limits is never another test's."""
+    from resources.services.bounded_extraction import _memo
+
+    _memo.clear()
+    yield
+    _memo.clear()
+
+
+@pytest.fixture(autouse=True)
 def _engine_backoff_forgotten():
     """indexing.updates remembers engine failures for a while; no test inherits another's."""
     from indexing.updates import _engine_failed_at
