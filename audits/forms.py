@@ -8,7 +8,7 @@ from taggit.models import Tag
 
 from audits.enums import QuestionKind
 from audits.models import AuditQuestion, AuditRound, AuditTool
-from audits.services.answers import MAX_TEXT
+from audits.services.answers import MAX_TEXT, tags_named
 from resources.models import BoroughPage
 
 
@@ -109,16 +109,13 @@ class ReturnForm(forms.Form):
         return grouped
 
     def clean_themes(self) -> list[Tag]:
-        names = [" ".join(n.split()) for n in self.cleaned_data["themes"].split(",") if n.strip()]
-        tags = {tag.name.lower(): tag for tag in Tag.objects.filter(name__in=names)}
-        tags |= {t.name.lower(): t for name in names for t in Tag.objects.filter(name__iexact=name)[:1]}
-        unknown = [name for name in names if name.lower() not in tags]
+        tags, unknown = tags_named(self.cleaned_data["themes"])
         if unknown:
             raise ValidationError(
                 f"{len(unknown)} of the themes {'is not a tag' if len(unknown) == 1 else 'are not tags'} of the "
                 "exchange. Use the tags resources carry (see /search/), separated by commas."
             )
-        return [tags[name.lower()] for name in names]
+        return tags
 
     def answers(self) -> dict[str, object]:
         return {q.code: self.cleaned_data.get(q.code) for q in self.questions}

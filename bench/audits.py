@@ -20,6 +20,7 @@ from audits.enums import Participation, QuestionKind, ReturnStatus
 from audits.models import Answer, AuditQuestion, AuditReturn, AuditRound, AuditTool, AuditToolVersion, RoundBorough
 from audits.roles import AUDIT_COORDINATORS
 from audits.services import exports
+from audits.services.rounds import letter
 from bench.timing import ok, queries, timed
 from resources.models import BoroughPage
 
@@ -72,7 +73,7 @@ def ensure_round(seed: int = 7, borough_count: int = BOROUGHS, returns: int = RE
     )
     boroughs = list(BoroughPage.objects.order_by("title")[:borough_count])
     RoundBorough.objects.bulk_create(
-        RoundBorough(round=audit_round, borough=b, letter=_letter(i), status=Participation.ACCEPTED, named=i % 3 == 0)
+        RoundBorough(round=audit_round, borough=b, letter=letter(i), status=Participation.ACCEPTED, named=i % 3 == 0)
         for i, b in enumerate(boroughs)
     )
     now = timezone.now()
@@ -102,10 +103,6 @@ def ensure_round(seed: int = 7, borough_count: int = BOROUGHS, returns: int = RE
                     )
         Answer.objects.bulk_create(answers, batch_size=2000)
     return audit_round
-
-
-def _letter(index: int) -> str:
-    return chr(ord("A") + index % 26) + ("" if index < 26 else str(index // 26))
 
 
 def measure_audits(repeat: int, boroughs: int = BOROUGHS, returns: int = RETURNS) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.text import slugify
+from taggit.models import Tag
 
 from audits.enums import QuestionKind
 from audits.models import AuditQuestion
@@ -46,9 +47,9 @@ def _option(question: AuditQuestion, value: str) -> str:
 
 
 def _identifying(text: str) -> list[str]:
-    """What in ``text`` could identify someone: the guard's findings (also with shouted or oddly cased
-    words read as names are written) and the audits' stricter rules (audits.services.text_rules)."""
-    findings = scan(text) or scan(text_rules.as_names_are_written(text))
+    """What in ``text`` could identify someone: the guard's findings and the audits' stricter rules
+    (audits.services.text_rules)."""
+    findings = scan(text)
     kinds = sorted({KIND_LABELS.get(str(f.kind), str(f.kind)).lower() for f in findings})
     return kinds + text_rules.problems(text)
 
@@ -106,3 +107,11 @@ def parse_answer(question: AuditQuestion, raw: str | list[str] | None) -> Parsed
     if len(values) > 1:
         raise AnswerError(f"{question.code} takes one answer; {shown(text)} gives {len(values)}.")
     return ParsedAnswer(options=[_option(question, values[0])])
+
+
+def tags_named(text: str) -> tuple[list[Tag], list[str]]:
+    """The exchange's tags a themes box or cell names (separated by , or ;), and the names that are not tags."""
+    names = [" ".join(name.split()) for name in text.replace(";", ",").split(",") if name.strip()]
+    found = {tag.name.lower(): tag for name in names for tag in Tag.objects.filter(name__iexact=name)[:1]}
+    tags = {found[name.lower()].pk: found[name.lower()] for name in names if name.lower() in found}
+    return list(tags.values()), [name for name in names if name.lower() not in found]

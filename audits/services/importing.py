@@ -20,7 +20,7 @@ from taggit.models import Tag
 
 from audits.enums import Participation, QuestionKind, ReturnStatus
 from audits.models import AuditReturn, AuditRound
-from audits.services.answers import ParsedAnswer, shown
+from audits.services.answers import ParsedAnswer, shown, tags_named
 from audits.services.returns import ReturnError, check_open, new_return, parse_answers, questions_of, write_answers
 from core.progress import Progress, no_progress
 from resources.models import BoroughPage
@@ -196,7 +196,7 @@ def import_returns(
         borough = _borough(cells.get("borough", ""), fixed_borough, taking_part, line, report)
         raw = {code: value for code, value in cells.items() if code in codes}
         parsed, problems = parse_answers(questions, raw)
-        themes, unknown_themes = _themes(cells.get("themes", ""))
+        themes, unknown_themes = tags_named(cells.get("themes", ""))
         problems += [f"themes: {shown(name)} is not a tag of the exchange." for name in unknown_themes]
         report.problems += [f"Row {line}: {problem}" for problem in problems]
         if borough is None or problems:
@@ -260,12 +260,3 @@ def _borough(
         report.problems.append(f"Row {line}: {borough.title} is not taking part in this round.")
         return None
     return borough
-
-
-def _themes(cell: str) -> tuple[list[Tag], list[str]]:
-    """The tags a themes cell names (separated by ; or ,), and the names that are not tags."""
-    names = [" ".join(name.split()) for name in cell.replace(";", ",").split(",") if name.strip()]
-    found = {tag.name.lower(): tag for name in names for tag in Tag.objects.filter(name__iexact=name)[:1]}
-    return list({found[n.lower()].pk: found[n.lower()] for n in names if n.lower() in found}.values()), [
-        name for name in names if name.lower() not in found
-    ]

@@ -13,7 +13,7 @@ from audits.services.versions import version_for_round
 from resources.models import BoroughPage
 
 
-def _letter(index: int) -> str:
+def letter(index: int) -> str:
     """A, B, … Z, AA, AB, …: enough for every London borough and more."""
     letters = ""
     index += 1
@@ -45,7 +45,7 @@ def free_letter(audit_round: AuditRound, rng: random.Random | None = None) -> st
     """A letter no borough of the round has, drawn at random: in the order of the boroughs' names,
     "Borough C" would tell a reader which borough it is once a few others are named."""
     used = set(audit_round.boroughs.values_list("letter", flat=True))
-    pool = [letter for letter in map(_letter, range(max(26, 2 * len(used) + 2))) if letter not in used]
+    pool = [name for name in map(letter, range(max(26, 2 * len(used) + 2))) if name not in used]
     return (rng or secrets.SystemRandom()).choice(pool)
 
 

@@ -136,15 +136,3 @@ def problems(text: str) -> list[str]:
             found.append("the name of a school or nursery")
             break
     return list(dict.fromkeys(found))
-
-
-def as_names_are_written(text: str) -> str:
-    """Shouted or oddly cased words written as names are ("JOHN SMITH", "jOhN" → "John"), the rest as is."""
-
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if (word.isupper() and len(word) > 3) or not (word.islower() or word.istitle() or word.isupper()):
-            return word.capitalize()
-        return word
-
-    return re.sub(r"\b[^\W\d_]{2,}\b", fix, text)
